@@ -1,0 +1,18 @@
+"""afterword: the one gracious message after a job rejection, drafted, reviewed and tracked offline."""
+
+from afterword.context import Context, ContextError, context_from_dict
+from afterword.review import Finding, Review, ReviewConfig, Severity, review
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Context",
+    "ContextError",
+    "Finding",
+    "Review",
+    "ReviewConfig",
+    "Severity",
+    "__version__",
+    "context_from_dict",
+    "review",
+]

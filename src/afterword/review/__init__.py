@@ -1,0 +1,125 @@
+"""Review a post-rejection draft like a career coach: text and context in, findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from afterword.context import Context, context_from_dict
+from afterword.review.config import DEFAULT_CONFIG, ReviewConfig
+from afterword.review.model import Finding, Review, Severity
+from afterword.review.readability import grade_level
+from afterword.review.registry import all_rules
+from afterword.review.rule import Case, Rule
+
+# Longer input is not a follow-up; reviewing it rule by rule would only waste time.
+MAX_REVIEW_CHARS = 50_000
+
+__all__ = ["MAX_REVIEW_CHARS", "Finding", "Review", "ReviewConfig", "Severity", "review"]
+
+
+def review(
+    text: str,
+    context: Context | Mapping[str, Any] | None = None,
+    config: ReviewConfig = DEFAULT_CONFIG,
+) -> Review:
+    """Review one draft. Pure and deterministic; never raises on any text."""
+    if not isinstance(context, Context):
+        context = context_from_dict(context)
+    if len(text) > MAX_REVIEW_CHARS:
+        return _too_long_to_review(text)
+    case = Case(text, context, config, _english)
+    findings = []
+    for rule in _rules_for(config):
+        for hit in rule.check(case):
+            start = max(0, min(hit.start, len(text)))
+            end = max(start, min(hit.end, len(text)))
+            findings.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    code=rule.code,
+                    rule=rule.id,
+                    severity=hit.severity or rule.severity,
+                    message=hit.message or rule.message,
+                    why=rule.why,
+                    excerpt=text[start:end],
+                    suggestion=hit.suggestion,
+                    fix=rule.fix,
+                )
+            )
+    findings = _one_per_sentence(case, findings)
+    findings.sort(key=lambda item: (item.start, item.code, item.rule, item.end))
+    return Review(text=text, findings=tuple(findings), stats=_stats(case, findings))
+
+
+def _one_per_sentence(case: Case, findings: list[Finding]) -> list[Finding]:
+    """Keep the most severe finding of each code within one sentence; the rest repeat it."""
+    kept: dict[tuple[str, bool, int, int], Finding] = {}
+    others = []
+    for finding in findings:
+        sentence = case.sentence_of(finding.start)
+        if sentence.end <= sentence.start or finding.end > sentence.end:
+            others.append(finding)
+            continue
+        key = (finding.code, finding.severity.blocks, sentence.start, sentence.end)
+        current = kept.get(key)
+        if current is None or finding.severity.rank < current.severity.rank:
+            kept[key] = finding
+    return others + list(kept.values())
+
+
+def _english():
+    from afterword.review.spelling import english
+
+    return english()
+
+
+@cache
+def _rules_for(config: ReviewConfig) -> tuple[Rule, ...]:
+    from afterword.review.custom import custom_rules
+
+    rules = [rule for rule in all_rules() if not config.is_disabled(rule.code, rule.id)]
+    rules.extend(custom_rules(config))
+    return tuple(rules)
+
+
+def _stats(case: Case, findings: list[Finding]) -> dict[str, Any]:
+    doc = case.doc
+    counts = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    return {
+        "characters": len(case.text),
+        "words": doc.word_count,
+        "sentences": len(doc.sentences),
+        "paragraphs": len(doc.paragraphs),
+        "grade_level": grade_level(doc.body_text),
+        "has_subject": doc.subject is not None,
+        "has_greeting": doc.greeting is not None,
+        "has_signoff": doc.closing is not None or doc.signature is not None,
+        **counts,
+    }
+
+
+def _too_long_to_review(text: str) -> Review:
+    finding = Finding(
+        start=0,
+        end=len(text),
+        code="concise.too_long",
+        rule="concise.too_long.input",
+        severity=Severity.ERROR,
+        message=f"At {len(text):,} characters this is far longer than any follow-up; only its length was checked.",
+        why="Clear and concise message: keep the message brief, focused and easy to read.",
+        excerpt=text[:80],
+        fix="Paste only the message you plan to send.",
+    )
+    return Review(
+        text=text,
+        findings=(finding,),
+        stats={"characters": len(text)},
+        notices=(
+            f"Only the length was checked: drafts over {MAX_REVIEW_CHARS:,} characters are not reviewed.",
+        ),
+    )

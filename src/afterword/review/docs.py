@@ -1,0 +1,52 @@
+"""Generate the rules reference (docs/rules.md) from the rule declarations."""
+
+from __future__ import annotations
+
+from afterword.review.registry import all_rules
+from afterword.review.rule import Example
+
+
+def _example(example: Example) -> str:
+    text = example.text.replace("\n", " ⏎ ")
+    if example.context:
+        pairs = ", ".join(f"{key}: {value}" for key, value in example.context.items())
+        return f"`{text}` (context: {pairs})"
+    return f"`{text}`"
+
+
+def rules_markdown() -> str:
+    """The whole reference as Markdown, in registry order, grouped by code."""
+    rules = all_rules()
+    lines = [
+        "# Review rules",
+        "",
+        "Generated from the rule declarations by `afterword rules --format markdown`; "
+        "do not edit by hand. A test fails when this file drifts from the code.",
+        "",
+        "Severity: **error** must be fixed, **warning** should be fixed, **suggestion** is "
+        "worth considering. A draft is ready to send when it has no error and no warning. "
+        "In bad examples, `[[double brackets]]` mark the text the rule flags.",
+        "",
+    ]
+    codes = []
+    for rule in rules:
+        if rule.code not in codes:
+            codes.append(rule.code)
+    for code in codes:
+        lines += [f"## `{code}`", ""]
+        for rule in (item for item in rules if item.code == code):
+            lines += [
+                f"### `{rule.id}` · {rule.severity.value}",
+                "",
+                rule.message,
+                "",
+                f"*Why:* {rule.why}",
+                "",
+            ]
+            if rule.fix:
+                lines += [f"*Fix:* {rule.fix}", ""]
+            lines += [f"*Kind:* {rule.kind}", ""]
+            lines += [f"- Flags: {_example(example)}" for example in rule.bad]
+            lines += [f"- Passes: {_example(example)}" for example in rule.good]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

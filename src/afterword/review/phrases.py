@@ -1,0 +1,164 @@
+"""The phrase-list kind: rules declared as data, each a list of patterns with examples.
+
+A lexicon file under ``afterword/data/lexicons`` holds ``[[rule]]`` tables. A pattern is a
+case-insensitive regular expression matched on word boundaries; it may carry a suggested
+replacement. Negation ("I'm not upset") cancels a negatable match, and a hedge ("a little
+disappointed") turns a softenable one into a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from afterword.review.model import Severity
+from afterword.review.rule import Case, Hit, Rule, examples
+
+_NEGATORS = re.compile(r"(?i)\b(not|never|no|nor|hardly|without|neither)\b|n['’]t\b|\bno longer\b")
+_HEDGES = re.compile(
+    r"(?i)\b(a (little|bit|touch)|slightly|somewhat|a little bit|naturally|of course|"
+    r"understandably|mildly)\s*$"
+)
+_POLITE = re.compile(
+    r"(?i)\b(if (?:you(?:'re| are)|it(?:'s| is)) (?:able|possible|comfortable|willing)|if possible|"
+    r"if you have (?:a|any) (?:moment|minute|time)|(?:don't|do not) feel obligated|no obligation|"
+    r"understand if|would be grateful|would appreciate|would value|i'd be grateful|i'd value|"
+    r"i'd appreciate)"
+)
+_REQUIRED_KEYS = ("id", "code", "severity", "message", "why", "patterns", "bad", "good")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    suggestion: str | None
+
+
+class PhraseCheck:
+    """Finds a rule's patterns in a draft, honouring negation and hedges."""
+
+    def __init__(
+        self,
+        patterns: Iterable[Pattern],
+        *,
+        negatable: bool = False,
+        softenable: bool = False,
+        polite_softens: bool = False,
+        body_only: bool = False,
+    ) -> None:
+        self.polite_softens = polite_softens
+        self.patterns = tuple(patterns)
+        self.negatable = negatable
+        self.softenable = softenable
+        self.body_only = body_only
+
+    def __call__(self, case: Case) -> Iterator[Hit]:
+        text = case.text
+        start, end = (case.doc.body.start, case.doc.body.end) if self.body_only else (0, len(text))
+        taken: list[tuple[int, int]] = []
+        # One finding per sentence and rule: a second match there adds noise, not news.
+        sentences: set[tuple[int, int]] = set()
+        for pattern in self.patterns:
+            for match in pattern.regex.finditer(text, start, end):
+                span = match.span()
+                if span[0] == span[1] or any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                sentence = case.sentence_of(span[0])
+                if (sentence.start, sentence.end) in sentences and sentence.end > sentence.start:
+                    continue
+                if self.negatable and _negated(text, case, span[0]):
+                    continue
+                severity = None
+                if self.softenable and _hedged(text, case, span[0]):
+                    severity = Severity.SUGGESTION
+                if self.polite_softens and _polite(text, case, span[0]):
+                    severity = Severity.SUGGESTION
+                taken.append(span)
+                sentences.add((sentence.start, sentence.end))
+                suggestion = (
+                    match.expand(pattern.suggestion) if pattern.suggestion is not None else None
+                )
+                yield Hit(span[0], span[1], suggestion=suggestion, severity=severity)
+
+
+def _clause_before(text: str, case: Case, position: int, words: int = 4) -> str:
+    sentence = case.sentence_of(position)
+    left = text[sentence.start : position] if sentence.start < position else text[:position]
+    left = re.split(r"[,;:—–(]| but | and ", left)[-1]
+    return " ".join(left.split()[-words:])
+
+
+def _negated(text: str, case: Case, position: int) -> bool:
+    return bool(_NEGATORS.search(_clause_before(text, case, position)))
+
+
+def _hedged(text: str, case: Case, position: int) -> bool:
+    return bool(_HEDGES.search(_clause_before(text, case, position, words=3)))
+
+
+def _polite(text: str, case: Case, position: int) -> bool:
+    sentence = case.sentence_of(position)
+    return bool(_POLITE.search(text, sentence.start, max(sentence.end, position)))
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """A case-insensitive pattern that only matches whole words at its ends."""
+    # Drafts pasted from word processors use the curly apostrophe.
+    source = source.replace("'", "['’]")
+    left = r"(?<![\w])" if source[:1].isalnum() or source[:1] == "(" else ""
+    right = r"(?![\w])" if source[-1:].isalnum() or source[-1:] == ")" else ""
+    return re.compile(f"{left}(?:{source}){right}", re.IGNORECASE)
+
+
+def literal_pattern(phrase: str) -> Pattern:
+    """A user's plain phrase, matched as words with flexible spacing and apostrophes."""
+    parts = [re.escape(word).replace("'", "['’]") for word in phrase.split()]
+    return Pattern(compile_pattern(r"\s+".join(parts)), None)
+
+
+def rule_from_table(table: Mapping[str, Any], origin: str) -> Rule:
+    """Build one phrase rule from its TOML table, rejecting an incomplete declaration."""
+    missing = [key for key in _REQUIRED_KEYS if key not in table]
+    if missing:
+        raise ValueError(f"{origin}: rule {table.get('id', '?')} lacks {', '.join(missing)}")
+    patterns = []
+    for entry in table["patterns"]:
+        if isinstance(entry, str):
+            patterns.append(Pattern(compile_pattern(entry), None))
+        else:
+            patterns.append(Pattern(compile_pattern(entry["pattern"]), entry.get("suggest")))
+    check = PhraseCheck(
+        patterns,
+        negatable=table.get("negatable", False),
+        softenable=table.get("softenable", False),
+        polite_softens=table.get("polite_softens", False),
+        body_only=table.get("body_only", False),
+    )
+    return Rule(
+        code=table["code"],
+        id=table["id"],
+        severity=Severity(table["severity"]),
+        message=table["message"],
+        why=table["why"],
+        fix=table.get("fix"),
+        check=check,
+        bad=examples(*table["bad"]),
+        good=examples(*table["good"]),
+        kind="phrase list",
+    )
+
+
+def load_lexicon_rules() -> list[Rule]:
+    """Every phrase rule shipped in the package's lexicon files, in file order."""
+    folder = resources.files("afterword") / "data" / "lexicons"
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        found.extend(rule_from_table(table, entry.name) for table in data.get("rule", []))
+    return found

@@ -1,0 +1,1 @@
+"""Review rules, one module per family of advice."""

@@ -1,0 +1,39 @@
+"""Small helpers the rule families share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from afterword.review.document import Span
+from afterword.review.rule import Case, Hit
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so 'Zielińska' and 'zielinska' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold(text))
+
+
+def body_hit(case: Case, **changes) -> Hit:
+    """A finding about the whole body, for a missing part of the message."""
+    body = case.doc.body
+    if body.start == body.end:
+        return Hit(0, len(case.text), **changes)
+    return Hit(body.start, body.end, **changes)
+
+
+def first_line_hit(case: Case, **changes) -> Hit:
+    """A finding anchored on the first line, for a missing subject."""
+    text = case.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return Hit(start, len(text) if end == -1 else end, **changes)
+
+
+def find_in(case: Case, pattern: re.Pattern[str], span: Span) -> re.Match[str] | None:
+    return pattern.search(case.text, span.start, span.end)

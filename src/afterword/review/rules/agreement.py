@@ -1,0 +1,184 @@
+"""Subject-verb agreement for the frequent, unambiguous cases.
+
+No parser: a few patterns over a sentence's opening noun phrase. Collective nouns ("the team
+were") are allowed either way, as British English allows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from afterword.review.document import Span
+
+_FUNCTION = (
+    "the|a|an|this|that|these|those|my|our|your|their|his|her|its|i|you|we|they|he|she|it|"
+    "me|us|them|who|which|what|how|when|where|why|and|or|but|of|to|in|on|at|for|with|from|by|"
+    "about|as|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|"
+    "may|might|must|not|so|very|just|also|all|some|any|each|every|there|here|than|then|if"
+)
+_CONTENT = rf"(?!(?:{_FUNCTION})\b)[a-z][a-z-]*"
+_DETERMINER = r"(?:(?:[Tt]he\s+)?(?!(?:[Ii]t|[Tt]hat|[Ww]hat|[Tt]here|[Hh]ere|[Ww]ho|[Hh]e|[Ss]he|[Ll]et)['’]s)[A-Za-z]+['’]s|[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Ee]ach|[Ee]very)"
+_PREPOSITIONAL = rf"(?:\s+(?:to|of|for|with|in|on|at|from|about)\s+(?:(?:the|a|an|your|our|my|their)\s+)?{_CONTENT}(?:\s+{_CONTENT}){{0,2}})?"
+_SINGULAR_WITH_PLURAL_VERB = re.compile(
+    rf"(?<![\w'’-]){_DETERMINER}\s+(?:{_CONTENT}\s+){{0,2}}(?P<head>{_CONTENT}){_PREPOSITIONAL}\s+(?P<verb>were|are|have|weren't|aren't|haven't)\b"
+)
+_PLURAL_WITH_SINGULAR_VERB = re.compile(
+    rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:{_CONTENT}\s+)?(?P<head>[a-z]+s)\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
+)
+_NOT_VERB = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could)\b)[^,.;:!?\n])"
+_COMPOUND = re.compile(
+    rf"^(?:The|Your|My|Our|Their|His|Her|Its)\s{_NOT_VERB}{{1,60}}?\sand\s(?:the|your|my|our|their|his|her|its)\s{_NOT_VERB}{{1,60}}?\s(?P<verb>was|is|has)\b"
+)
+_PRONOUN = re.compile(
+    r"(?<![\w'’-])(?:(?P<he>[Hh]e|[Ss]he|[Ii]t)\s+(?P<verb1>have|are|don't|were)|(?P<we>[Ww]e|[Tt]hey|[Yy]ou)\s+(?P<verb2>is|was|has|does|doesn't|wasn't|isn't)|(?P<i>I)\s+(?P<verb3>is|are|has|does|doesn't|isn't))\b"
+)
+_THERE_IS = re.compile(
+    r"(?<![\w'’-])([Tt]here)\s+(is|was)\s+(many|several|two|three|four|few|lots)\b"
+)
+# Nouns that take either verb form, or look plural but are singular.
+_COLLECTIVE = frozenset(
+    [
+        "team",
+        "staff",
+        "panel",
+        "committee",
+        "board",
+        "crew",
+        "family",
+        "group",
+        "department",
+        "company",
+        "firm",
+        "class",
+        "audience",
+        "faculty",
+        "management",
+        "police",
+        "people",
+        "data",
+        "media",
+        "criteria",
+        "number",
+        "majority",
+        "lot",
+        "couple",
+        "range",
+        "variety",
+        "set",
+        "series",
+        "total",
+        "handful",
+        "kind",
+        "sort",
+        "type",
+        "rest",
+    ]
+)
+_SINGULAR_S = frozenset(
+    [
+        "news",
+        "series",
+        "species",
+        "means",
+        "physics",
+        "economics",
+        "mathematics",
+        "analysis",
+        "basis",
+        "crisis",
+        "thesis",
+        "process",
+        "class",
+    ]
+)
+_SINGULAR = {
+    "were": "was",
+    "are": "is",
+    "have": "has",
+    "weren't": "wasn't",
+    "aren't": "isn't",
+    "haven't": "hasn't",
+}
+_PLURAL = {
+    "was": "were",
+    "is": "are",
+    "has": "have",
+    "wasn't": "weren't",
+    "isn't": "aren't",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
+_PRONOUN_FIX = {
+    "have": "has", "are": "is", "don't": "doesn't", "were": "was",
+    "is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "wasn't": "weren't", "isn't": "aren't",
+}  # fmt: skip
+# A noun phrase is the subject only at the start of a clause; elsewhere it is an object
+# ("hearing how the crew plans its loads was fascinating").
+_CLAUSE_START = re.compile(
+    r"(?i)(^|[,;:]|\b(that|because|and|but|so|since|when|while|although|though|if|whether))\s*$"
+)
+# "The garden and the library were": a singular noun after "and" may end a compound subject.
+_AFTER_AND = re.compile(r"(?i)\b(and|or|nor)\s*$")
+_SUBJUNCTIVE = re.compile(r"(?i)\b(if|as if|as though|wish|even if)\s*$")
+
+
+def agreement_errors(text: str, sentences: Iterable[Span]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, corrected text) for each agreement error found in the sentences."""
+    for sentence in sentences:
+        yield from _in_sentence(text, sentence)
+
+
+def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
+    chunk = text[sentence.start : sentence.end]
+    base = sentence.start
+    for match in _SINGULAR_WITH_PLURAL_VERB.finditer(chunk):
+        head = match.group("head").lower()
+        if head.endswith("s") or head in _COLLECTIVE or head.endswith("ing"):
+            continue
+        if not _CLAUSE_START.search(chunk[: match.start()]) or _AFTER_AND.search(
+            chunk[: match.start()]
+        ):
+            continue
+        yield _fixed(base, match, "verb", _SINGULAR)
+    for match in _PLURAL_WITH_SINGULAR_VERB.finditer(chunk):
+        head = match.group("head").lower()
+        if head.endswith(("ss", "us", "is", "'s", "’s")) or head in _SINGULAR_S:
+            continue
+        if not _CLAUSE_START.search(chunk[: match.start()]):
+            continue
+        yield _fixed(base, match, "verb", _PLURAL)
+    compound = _COMPOUND.match(chunk)
+    if compound:
+        yield _fixed(base, compound, "verb", _PLURAL)
+    for match in _PRONOUN.finditer(chunk):
+        verb_group = next(name for name in ("verb1", "verb2", "verb3") if match.group(name))
+        subjunctive = _SUBJUNCTIVE.search(chunk[: match.start()])
+        if verb_group == "verb1" and match.group(verb_group) == "were" and subjunctive:
+            continue
+        if verb_group == "verb3":
+            fixes = {
+                "is": "am",
+                "are": "am",
+                "has": "have",
+                "does": "do",
+                "doesn't": "don't",
+                "isn't": "am not",
+            }
+        else:
+            fixes = _PRONOUN_FIX
+        yield _fixed(base, match, verb_group, fixes)
+    for match in _THERE_IS.finditer(chunk):
+        verb = "are" if match.group(2) == "is" else "were"
+        yield base + match.start(), base + match.end(), f"{match.group(1)} {verb} {match.group(3)}"
+
+
+def _fixed(
+    base: int, match: re.Match[str], group: str, fixes: dict[str, str]
+) -> tuple[int, int, str]:
+    verb = match.group(group)
+    start, end = match.span()
+    verb_start = match.start(group) - start
+    replacement = match.group()[:verb_start] + fixes.get(verb.lower(), verb)
+    return base + start, base + end, replacement

@@ -1,0 +1,305 @@
+"""Proofreading: spelling against a shipped dictionary, and the common grammar slips."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.review.model import Severity
+from afterword.review.registry import declare
+from afterword.review.rule import Case, Hit
+from afterword.review.rules._shared import fold, name_words
+from afterword.review.rules.agreement import agreement_errors
+
+_WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
+_SKIP_ZONES = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@declare(
+    code="proof.spelling",
+    id="proof.spelling",
+    severity=Severity.WARNING,
+    message="This word looks misspelled.",
+    why=_WHY,
+    fix="Correct the spelling.",
+    bad=(
+        "I was sorry to [[recieve]] the news.",
+        "It was a useful [[excercise]] in planning.",
+        ("Thank you, [[Lanternfsh]] team.", {"company": "Lanternfish Studio"}),
+    ),
+    good=(
+        "I enjoyed the Kubernetes session and the colour palette of the organisation's website.",
+        (
+            "Thank you, Zielińska and Oyelaran-Okafor, for the tour.",
+            {"recipient_name": "Agnieszka Zielińska"},
+        ),
+        "Meeting Piotr and Dr. Aldana at Quillfeather was a highlight.",
+    ),
+)
+def misspelled(case: Case) -> Iterator[Hit]:
+    text = case.text
+    zones = [match.span() for match in _SKIP_ZONES.finditer(text)]
+    names = _context_names(case)
+    dictionary = (
+        case.dictionary.with_words(case.config.words) if case.config.words else case.dictionary
+    )
+    for start, end, scope_start in _proof_scopes(case):
+        for match in _TOKEN.finditer(text, start, end):
+            word = match.group()
+            if len(word) < 2 or any(a <= match.start() < b for a, b in zones):
+                continue
+            hit = _check_word(case, dictionary, names, word, match.start(), scope_start)
+            if hit is not None:
+                yield hit
+
+
+def _proof_scopes(case: Case) -> list[tuple[int, int, int]]:
+    doc = case.doc
+    scopes = []
+    if doc.subject:
+        label_end = case.text.find(":", doc.subject.start, doc.subject.end) + 1
+        scopes.append((label_end, doc.subject.end, label_end))
+    scopes.append((doc.body.start, doc.body.end, doc.body.start))
+    return scopes
+
+
+def _context_names(case: Case) -> dict[str, str]:
+    """Folded word -> as written, for every word of the context's names."""
+    names = {}
+    for name in case.context.names():
+        for word in re.findall(r"[^\W\d_]+", name):
+            names[fold(word)] = word
+    return names
+
+
+def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | None:
+    folded = fold(word)
+    if folded in names or folded.rstrip("s") in names:
+        return None
+    core = re.sub(r"['’]s$", "", word)
+    if word.isupper() and len(word) > 1:
+        return None  # an initialism
+    if core[:1].isupper():
+        near = _near_name(core, names)
+        if near:
+            return Hit(position, position + len(core), suggestion=near)
+        if not _sentence_initial(case.text, position, scope_start) or word[1:] != word[1:].lower():
+            return None  # a proper noun, or a brand such as iPhone
+        if dictionary.is_known(core.lower()) or _used_mid_sentence(case, core):
+            return None
+        suggestion = dictionary.suggest(core)
+        if suggestion is None:
+            return None
+        return Hit(position, position + len(core), suggestion=suggestion)
+    if dictionary.is_known(core) or dictionary.is_known(word):
+        return None
+    return Hit(position, position + len(word), suggestion=dictionary.suggest(word))
+
+
+def _near_name(word: str, names: dict[str, str]) -> str | None:
+    """A context name this capitalised word misspells by one or two letters."""
+    folded = fold(word)
+    if len(folded) < 5:
+        return None
+    for known, written in names.items():
+        if len(known) >= 5 and known != folded and _within_two_edits(folded, known):
+            return written
+    return None
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1] <= 2 and a[0] == b[0]
+
+
+_TITLE_BEFORE = re.compile(r"(?i)\b(dr|mr|mrs|ms|mx|prof|st|mt|capt|rev|sr|jr)\.$")
+
+
+def _sentence_initial(text: str, position: int, scope_start: int) -> bool:
+    raw = text[scope_start:position]
+    before = raw.rstrip(" \t\"'“‘(")
+    if not before:
+        return True
+    if before[-1] in "–—-":
+        # A spaced dash opens a new phrase; a hyphen joins a double-barrelled name.
+        return not before[:-1] or before[:-1].endswith((" ", "\t"))
+    if before[-1] == "." and _TITLE_BEFORE.search(before):
+        return False
+    return before[-1] in ".!?:\n"
+
+
+def _used_mid_sentence(case: Case, word: str) -> bool:
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", case.text):
+        if not _sentence_initial(case.text, match.start(), case.doc.body.start):
+            return True
+    return False
+
+
+_REPEATED = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])")
+# "had had" and "that that" are often correct.
+_MAY_REPEAT = frozenset({"had", "that", "is", "do", "bye", "no", "very", "so", "really", "far"})
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.repeated_word",
+    severity=Severity.WARNING,
+    message="This word is repeated.",
+    why=_WHY,
+    fix="Delete the second one.",
+    bad=("Thank you for walking me through [[the the]] plant.",),
+    good=("What it had had was time; that that mattered was clear.",),
+)
+def repeated_word(case: Case) -> Iterator[Hit]:
+    for match in _REPEATED.finditer(case.text):
+        if match.group(1).lower() in _MAY_REPEAT:
+            continue
+        yield Hit(match.start(), match.end(), suggestion=match.group(1))
+
+
+_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An)\s+([\w’'-]+)")
+_VOWEL_SOUND_CONSONANT = ("hour", "honest", "honor", "honour", "heir", "herb")
+_CONSONANT_SOUND_VOWEL = (
+    "uni", "unan", "use", "usu", "usa", "uti", "ure", "uro", "ura", "eu", "one", "once",
+    "ubiq", "ufo", "ewe", "uk", "uga",
+)  # fmt: skip
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.article",
+    severity=Severity.WARNING,
+    message="Use 'an' before a vowel sound and 'a' before a consonant sound.",
+    why=_WHY,
+    fix="Swap the article.",
+    bad=("It was [[a interesting]] conversation.", "It was [[an great]] visit."),
+    good=(
+        "It was an honest talk about a unique role at a university, an hour long, with an MBA and a UX lead.",
+    ),
+)
+def article(case: Case) -> Iterator[Hit]:
+    for match in _ARTICLE.finditer(case.text):
+        art, word = match.group(1), match.group(2)
+        wants_an = _wants_an(word)
+        if wants_an is None or (art.lower() == "an") == wants_an:
+            continue
+        fixed = ("An" if art[0] == "A" else "an") if wants_an else ("A" if art[0] == "A" else "a")
+        yield Hit(match.start(), match.end(), suggestion=f"{fixed} {word}")
+
+
+def _wants_an(word: str) -> bool | None:
+    if not word[:1].isalpha():
+        return None
+    if word.isupper() and len(word) > 1:
+        return word[0] in "AEFHILMNORSX"
+    lower = word.lower()
+    if lower.startswith(_VOWEL_SOUND_CONSONANT):
+        return True
+    if lower.startswith(_CONSONANT_SOUND_VOWEL):
+        return False
+    return lower[0] in "aeiou"
+
+
+_LOWER_I = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|d|ll|ve))?(?![\w.'’-]))")
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.lowercase_i",
+    severity=Severity.WARNING,
+    message="Write the pronoun 'I' as a capital.",
+    why=_WHY,
+    fix="Capitalise it.",
+    bad=("Thank you, and [[i]] hope we stay in touch.", "Thanks, [[i]]'m grateful."),
+    good=("Thank you, and I hope we stay in touch (i.e. by email).",),
+)
+def lowercase_i(case: Case) -> Iterator[Hit]:
+    for match in _LOWER_I.finditer(case.text):
+        yield Hit(match.start(), match.end(), suggestion="I")
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.capital_start",
+    severity=Severity.WARNING,
+    message="Start each sentence with a capital letter.",
+    why=_WHY,
+    fix="Capitalise the first letter.",
+    bad=("Thank you for the tour. [[it]] was a highlight.",),
+    good=("Thank you for the tour. It was a highlight. eBay and iPhone are fine.",),
+)
+def capital_start(case: Case) -> Iterator[Hit]:
+    doc = case.doc
+    starts = [sentence.start for sentence in doc.sentences]
+    for part in (doc.greeting, doc.closing):
+        if part is not None:
+            starts.append(
+                part.start
+                + len(case.text[part.start : part.end])
+                - len(case.text[part.start : part.end].lstrip())
+            )
+    for start in starts:
+        match = _TOKEN.match(case.text, start)
+        if match is None:
+            continue
+        word = match.group()
+        if word[0].islower() and word[1:] == word[1:].lower() and word != "i":
+            yield Hit(match.start(), match.end(), suggestion=word[0].upper() + word[1:])
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.agreement",
+    severity=Severity.WARNING,
+    message="The verb does not agree with its subject.",
+    why=_WHY,
+    fix="Make the verb agree with its subject.",
+    bad=(
+        "I was glad to see that [[the results was]] good.",
+        "[[The team's approach to model validation were]] impressive.",
+        "[[The garden and the library was]] wonderful to see.",
+    ),
+    good=(
+        "The team were lovely, and the results were good.",
+        "The people I met were kind, and the data were clear.",
+        "The way you run the clinic is a model.",
+    ),
+)
+def agreement(case: Case) -> Iterator[Hit]:
+    for start, end, suggestion in agreement_errors(case.text, case.doc.sentences):
+        yield Hit(start, end, suggestion=suggestion)
+
+
+@declare(
+    code="proof.grammar",
+    id="proof.grammar.end_punctuation",
+    severity=Severity.WARNING,
+    message="End the sentence with a full stop.",
+    why=_WHY,
+    fix="Add a full stop.",
+    bad=("Dear Sam,\n\nThank you for your time and the tour of the [[plant]]\n\nBest,\nLee",),
+    good=("Dear Sam,\n\nThank you for your time and the tour of the plant.\n\nBest,\nLee",),
+)
+def end_punctuation(case: Case) -> Iterator[Hit]:
+    for paragraph in case.doc.paragraphs:
+        words = case.doc.words_in(paragraph)
+        tail = case.text[paragraph.start : paragraph.end].rstrip()
+        if len(words) < 6 or not tail or not tail[-1].isalnum():
+            continue
+        last = words[-1]
+        yield Hit(last.start, last.end, suggestion=f"{last.text}.")
+
+
+__all__ = ["name_words"]

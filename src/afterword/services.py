@@ -1,0 +1,51 @@
+"""One function per user action: where the shells meet the core."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from afterword.context import Context, ContextError, context_from_dict
+from afterword.review import Review, ReviewConfig, review
+
+EMPTY_NOTICE = "The draft is empty: there is nothing to review yet."
+
+
+def check_draft(
+    text: str, context: Context, config: ReviewConfig, notices: Iterable[str] = ()
+) -> Review:
+    """Review one draft and carry the input's notices (such as replaced bytes) along."""
+    result = review(text, context, config)
+    extra = tuple(notices)
+    if not text.strip():
+        extra += (EMPTY_NOTICE,)
+    if extra:
+        result = replace(result, notices=extra + result.notices)
+    return result
+
+
+def check_batch(lines: Iterable[str], config: ReviewConfig) -> Iterator[dict[str, Any]]:
+    """One result per input line, in order; a bad line gives an error object, not a crash."""
+    for number, line in enumerate(lines, 1):
+        yield _check_line(number, line, config)
+
+
+def _check_line(number: int, line: str, config: ReviewConfig) -> dict[str, Any]:
+    try:
+        case = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"id": None, "line": number, "error": f"not valid JSON: {error.msg}"}
+    if not isinstance(case, dict):
+        return {"id": None, "line": number, "error": "each line must be a JSON object"}
+    case_id = case.get("id")
+    text = case.get("text")
+    if not isinstance(text, str):
+        return {"id": case_id, "line": number, "error": "'text' must be a string"}
+    try:
+        context = context_from_dict(case.get("context"))
+    except ContextError as error:
+        return {"id": case_id, "line": number, "error": str(error)}
+    result = check_draft(text, context, config)
+    return {"id": case_id, **result.to_dict()}

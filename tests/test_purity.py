@@ -1,0 +1,32 @@
+"""The core stays pure: no I/O, clock, database or shell libraries in context and review."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+CORE = Path(__file__).resolve().parents[1] / "src" / "afterword"
+CORE_FILES = [CORE / "context.py", *sorted((CORE / "review").rglob("*.py"))]
+FORBIDDEN_MODULES = {"sqlalchemy", "fastapi", "typer", "rich", "datetime.now", "time", "random",
+                     "socket", "urllib", "http", "requests", "httpx", "os", "subprocess"}  # fmt: skip
+FORBIDDEN_CALLS = {"open", "print", "input"}
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(CORE)))
+def test_core_module_does_no_io(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        else:
+            names = []
+        for name in names:
+            assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name} imports {name}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
+        if isinstance(node, ast.Attribute) and node.attr in {"now", "today", "utcnow"}:
+            raise AssertionError(f"{path.name} reads the clock")
