@@ -15,9 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _table import print_table  # noqa: E402
-
-from afterword import review  # noqa: E402
+from _table import print_table
+from afterword import review
 
 LABEL_CODES = [
     "tone.negative", "tone.desperate", "boundary.pushy", "feedback.demanding",
@@ -68,19 +67,29 @@ def score(cases: list[dict]) -> tuple[list[list[object]], dict[str, float], list
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("AFTERWORD_DATA", DEFAULT_DATA)))
+    parser.add_argument(
+        "--data", type=Path, default=Path(os.environ.get("AFTERWORD_DATA", DEFAULT_DATA))
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
     args = parser.parse_args()
     path = args.data if args.data.suffix == ".jsonl" else args.data / "dev_letters.jsonl"
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     rows, summary, errors = score(cases)
-    print_table(["code", "labeled", "precision", "recall", "F1"], rows, title=f"Accuracy on {path.name}")
+    print_table(
+        ["code", "labeled", "precision", "recall", "F1"], rows, title=f"Accuracy on {path.name}"
+    )
     print()
     print_table(
         ["measure", "value", "target"],
         [
             ["macro-F1", f"{summary['macro_f1']:.3f}", ">= 0.90"],
-            ["clean letters judged ready", f"{summary['clean_ready']:.1%} of {summary['clean']}", ">= 90%"],
+            [
+                "clean letters judged ready",
+                f"{summary['clean_ready']:.1%} of {summary['clean']}",
+                ">= 90%",
+            ],
             ["letters", summary["cases"], ""],
         ],
         title="Summary",

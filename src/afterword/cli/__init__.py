@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 FORMATS = ("text", "json")
-BATCH_FORMATS = ("jsonl", "json")
+BATCH_FORMATS = ("jsonl",)
 
 
 def fail(message: str) -> None:
@@ -65,7 +65,11 @@ def check(
             if output_format not in BATCH_FORMATS:
                 fail(f"unknown --format {output_format!r} for --batch; choose jsonl")
             data, _ = inputs.read_bytes(batch, "batch file", limit=200_000_000)
-            lines = data.decode("utf-8", errors="replace").splitlines()
+            # JSON Lines are split on "\n" alone: U+2028 and friends may sit inside strings.
+            lines = data.decode("utf-8", errors="replace").split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            lines = [line.removesuffix("\r") for line in lines]
             out = sys.stdout
             for result in check_batch(lines, settings):
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -80,14 +84,25 @@ def check(
         fail(str(error))
         return
     result = check_draft(draft.text, facts, settings, draft.notices)
-    if output_format == "json":
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        from afterword.cli.render import render_review
+    try:
+        if output_format == "json":
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.flush()
+        else:
+            from afterword.cli.render import render_review
 
-        render_review(result, draft.name)
-    if strict and not result.ready:
-        raise typer.Exit(1)
+            render_review(result, draft.name)
+    except BrokenPipeError:
+        _silence_stdout()
+    raise typer.Exit(1 if strict and not result.ready else 0)
+
+
+def _silence_stdout() -> None:
+    """The reader left early (as `| head` does): drop the rest, keep the verdict's exit code."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @app.command()

@@ -68,7 +68,6 @@ def decode_draft(data: bytes, name: str) -> DraftInput:
         notices.append(
             "The draft is not valid UTF-8; unreadable bytes are shown as � and may hide typos."
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return DraftInput(text=text, name=name, notices=tuple(notices))
 
 

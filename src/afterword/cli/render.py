@@ -76,7 +76,7 @@ def render_review(result: Review, name: str, console: Console | None = None) -> 
     console.print(
         Panel(
             highlighted_draft(result),
-            title=f"Draft · {name}",
+            title=Text(f"Draft · {name}"),
             title_align="left",
             border_style="dim",
         )

@@ -49,18 +49,23 @@ def review(
                     fix=rule.fix,
                 )
             )
-    findings = _one_per_sentence(case, findings)
+    findings = _one_phrase_per_sentence(case, findings)
     findings.sort(key=lambda item: (item.start, item.code, item.rule, item.end))
     return Review(text=text, findings=tuple(findings), stats=_stats(case, findings))
 
 
-def _one_per_sentence(case: Case, findings: list[Finding]) -> list[Finding]:
-    """Keep the most severe finding of each code within one sentence; the rest repeat it."""
+def _one_phrase_per_sentence(case: Case, findings: list[Finding]) -> list[Finding]:
+    """Keep one phrase-list finding per code and sentence; more would repeat one point."""
     kept: dict[tuple[str, bool, int, int], Finding] = {}
     others = []
+    phrase_rules = _phrase_rule_ids()
     for finding in findings:
         sentence = case.sentence_of(finding.start)
-        if sentence.end <= sentence.start or finding.end > sentence.end:
+        if (
+            finding.rule not in phrase_rules
+            or sentence.end <= sentence.start
+            or finding.end > sentence.end
+        ):
             others.append(finding)
             continue
         key = (finding.code, finding.severity.blocks, sentence.start, sentence.end)
@@ -68,6 +73,11 @@ def _one_per_sentence(case: Case, findings: list[Finding]) -> list[Finding]:
         if current is None or finding.severity.rank < current.severity.rank:
             kept[key] = finding
     return others + list(kept.values())
+
+
+@cache
+def _phrase_rule_ids() -> frozenset[str]:
+    return frozenset(rule.id for rule in all_rules() if rule.kind == "phrase list")
 
 
 def _english():
@@ -104,15 +114,16 @@ def _stats(case: Case, findings: list[Finding]) -> dict[str, Any]:
 
 
 def _too_long_to_review(text: str) -> Review:
+    shown = min(len(text), 80)
     finding = Finding(
         start=0,
-        end=len(text),
+        end=shown,
         code="concise.too_long",
         rule="concise.too_long.input",
         severity=Severity.ERROR,
         message=f"At {len(text):,} characters this is far longer than any follow-up; only its length was checked.",
         why="Clear and concise message: keep the message brief, focused and easy to read.",
-        excerpt=text[:80],
+        excerpt=text[:shown],
         fix="Paste only the message you plan to send.",
     )
     return Review(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,6 +17,7 @@ _CLOSING = re.compile(
     r"thanks|respect|love)|in gratitude|all (the )?best|take care|gratefully|cordially|"
     r"appreciatively|talk soon|until next time|looking forward|speak soon|respectfully yours)\b"
 )
+_DASH_SIGNATURE = re.compile(r"[ \t]*[-–—~][ \t]*[^\W\d_][\w .'’-]{0,40}$", re.M)
 _NAME_LINE = re.compile(r"^[^\W\d_][\w .,'’()-]{0,60}$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s|$)")
 # Titles and common abbreviations whose full stop does not end a sentence.
@@ -135,13 +137,19 @@ class Document:
     @cached_property
     def words(self) -> tuple[Word, ...]:
         """Words of the body, with offsets."""
-        return tuple(self.words_in(self.body))
+        return tuple(_find_words(self.text, self.body))
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [word.start for word in self.words]
 
     def words_in(self, span: Span) -> list[Word]:
-        return [
-            Word(m.start(), m.end(), m.group())
-            for m in WORD.finditer(self.text, span.start, span.end)
-        ]
+        """Words inside a span; body spans reuse the body's words instead of re-reading."""
+        if self.body.start <= span.start and span.end <= self.body.end:
+            low = bisect_left(self._word_starts, span.start)
+            high = bisect_left(self._word_starts, span.end)
+            return [word for word in self.words[low:high] if word.end <= span.end]
+        return _find_words(self.text, span)
 
     @cached_property
     def word_count(self) -> int:
@@ -158,6 +166,10 @@ class Document:
         if match is None:
             return None
         return match.group(1).strip() or None
+
+
+def _find_words(text: str, span: Span) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, span.start, span.end)]
 
 
 def _lines(text: str) -> list[Span]:
@@ -193,7 +205,9 @@ def _parts(text: str, lines: list[Span]):
         if closing_index + 1 < len(content):
             signature = Span(content[closing_index + 1].start, content[-1].end)
         last = closing_index
-    elif len(content) - first >= 2 and _looks_like_name(text, content[-1]):
+    elif len(content) - first >= 2 and (
+        _looks_like_name(text, content[-1]) or _DASH_SIGNATURE.match(text, content[-1].start)
+    ):
         signature = content[-1]
         last = len(content) - 1
     if first >= last:

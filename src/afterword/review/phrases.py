@@ -12,11 +12,20 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
 from afterword.review.model import Severity
 from afterword.review.rule import Case, Hit, Rule, examples
+
+# The standard library's own regex parser, to read which literals a pattern needs.
+_parser = re._parser  # type: ignore[attr-defined]
+_LITERAL = re._constants.LITERAL  # type: ignore[attr-defined]
+_SUBPATTERN = re._constants.SUBPATTERN  # type: ignore[attr-defined]
+_BRANCH = re._constants.BRANCH  # type: ignore[attr-defined]
+_MAX_REPEAT = re._constants.MAX_REPEAT  # type: ignore[attr-defined]
+_MIN_REPEAT = re._constants.MIN_REPEAT  # type: ignore[attr-defined]
 
 _NEGATORS = re.compile(r"(?i)\b(not|never|no|nor|hardly|without|neither)\b|n['’]t\b|\bno longer\b")
 _HEDGES = re.compile(
@@ -34,8 +43,48 @@ _REQUIRED_KEYS = ("id", "code", "severity", "message", "why", "patterns", "bad",
 
 @dataclass(frozen=True)
 class Pattern:
-    regex: re.Pattern[str]
-    suggestion: str | None
+    """A phrase pattern, compiled twice: for lowercased text (fast) and as written."""
+
+    source: str
+    suggestion: str | None = None
+
+    @cached_property
+    def fast(self) -> re.Pattern[str]:
+        # Without IGNORECASE and a leading look-behind, the regex engine can skip ahead
+        # to the pattern's first letters; that is most of a review's time.
+        return re.compile(_lower_outside_escapes(_body(self.source)))
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        return re.compile(_body(self.source), re.IGNORECASE)
+
+    @cached_property
+    def gate(self) -> frozenset[str]:
+        """Literal pieces of which every match contains one; none present, no scan needed."""
+        return required_literals(self.fast.pattern)
+
+    @cached_property
+    def word_start(self) -> bool:
+        return self.source[:1].isalnum() or self.source[:1] == "("
+
+    def finditer(self, case: Case, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Matches that begin at a word start, in the draft's own offsets."""
+        lower = case.lower
+        if len(lower) == len(case.text):
+            if self.gate and not any(piece in lower for piece in self.gate):
+                return
+            text, regex = lower, self.fast
+        else:  # a rare character changed length when lowercased: match as written
+            text, regex = case.text, self.exact
+        for match in regex.finditer(text, start, end):
+            begin = match.start()
+            if (
+                self.word_start
+                and begin > 0
+                and (text[begin - 1].isalnum() or text[begin - 1] == "_")
+            ):
+                continue
+            yield match
 
 
 class PhraseCheck:
@@ -63,7 +112,7 @@ class PhraseCheck:
         # One finding per sentence and rule: a second match there adds noise, not news.
         sentences: set[tuple[int, int]] = set()
         for pattern in self.patterns:
-            for match in pattern.regex.finditer(text, start, end):
+            for match in pattern.finditer(case, start, end):
                 span = match.span()
                 if span[0] == span[1] or any(a < span[1] and span[0] < b for a, b in taken):
                     continue
@@ -105,19 +154,66 @@ def _polite(text: str, case: Case, position: int) -> bool:
     return bool(_POLITE.search(text, sentence.start, max(sentence.end, position)))
 
 
-def compile_pattern(source: str) -> re.Pattern[str]:
-    """A case-insensitive pattern that only matches whole words at its ends."""
+def required_literals(pattern: str) -> frozenset[str]:
+    """Strings of which any match of the pattern must contain at least one (empty: unknown)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError, AttributeError):
+        return frozenset()
+    found = _required(list(parsed))
+    return frozenset(found) if found and min(map(len, found)) >= 3 else frozenset()
+
+
+def _required(items: list) -> set[str] | None:
+    options: list[set[str]] = []
+    run = ""
+    for op, value in items:
+        if op is _LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        if op is _SUBPATTERN:
+            inner = _required(list(value[-1]))
+            if inner:
+                options.append(inner)
+        elif op is _BRANCH:
+            branches = [_required(list(branch)) for branch in value[1]]
+            if all(branches):
+                options.append(set().union(*branches))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and value[0] >= 1:
+            inner = _required(list(value[2]))
+            if inner:
+                options.append(inner)
+    if run:
+        options.append({run})
+    if not options:
+        return None
+    return max(options, key=lambda pieces: min(map(len, pieces)))
+
+
+def _body(source: str) -> str:
+    """The regex for a pattern: curly apostrophes allowed, a whole word at its end."""
     # Drafts pasted from word processors use the curly apostrophe.
-    source = source.replace("'", "['’]")
-    left = r"(?<![\w])" if source[:1].isalnum() or source[:1] == "(" else ""
+    body = source.replace("'", "['’]")
     right = r"(?![\w])" if source[-1:].isalnum() or source[-1:] == ")" else ""
-    return re.compile(f"{left}(?:{source}){right}", re.IGNORECASE)
+    return f"(?:{body}){right}"
+
+
+def _lower_outside_escapes(source: str) -> str:
+    """Lowercase a regex without turning escapes such as \\S or \\W into others."""
+    out = []
+    escaped = False
+    for char in source:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out)
 
 
 def literal_pattern(phrase: str) -> Pattern:
     """A user's plain phrase, matched as words with flexible spacing and apostrophes."""
-    parts = [re.escape(word).replace("'", "['’]") for word in phrase.split()]
-    return Pattern(compile_pattern(r"\s+".join(parts)), None)
+    return Pattern(r"\s+".join(re.escape(word) for word in phrase.split()))
 
 
 def rule_from_table(table: Mapping[str, Any], origin: str) -> Rule:
@@ -128,9 +224,9 @@ def rule_from_table(table: Mapping[str, Any], origin: str) -> Rule:
     patterns = []
     for entry in table["patterns"]:
         if isinstance(entry, str):
-            patterns.append(Pattern(compile_pattern(entry), None))
+            patterns.append(Pattern(entry))
         else:
-            patterns.append(Pattern(compile_pattern(entry["pattern"]), entry.get("suggest")))
+            patterns.append(Pattern(entry["pattern"], entry.get("suggest")))
     check = PhraseCheck(
         patterns,
         negatable=table.get("negatable", False),

@@ -14,49 +14,33 @@ import gzip
 import json
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterable
 from importlib import resources
 
-from afterword.review.spelling_variants import (
-    AUXILIARIES,
-    CLITICS,
-    PREFIXES,
-    american_variants,
-    derivations,
-    fold_accents,
-)
+from afterword.review import spelling_variants as sv
 
 _MAX_WORD = 64  # longer tokens are URLs or noise, not words
-_MAX_SUGGEST = 30
+_MAX_SUGGEST = 30  # a longer unknown token is a code or a URL, not a typo of a word
 _DEPTH = 4  # un + organis + ation + s: enough layers for real words, a bound for junk
 _TERM_FREQ = 1_000  # a listed term outranks the word list's rare tail (frequency 50)
 _RARE = 50  # the frequency of the word list's long tail, where its junk lives
 _PREFIX_MIN = 1_000  # a prefixed word's root must be common: "re" + "mite" is a typo
-_INFLECT_MAX = 2_000  # commoner words have all their regular forms listed already
+_INFLECT_MAX = 2_000  # commoner words have their other regular forms listed already
 _EXTRA_FREQ = 1_000_000  # a caller's names rank with common words: the writer has them in mind
+_BRITISH_BUDGET = 500  # edit candidates one suggestion runs the British rules on
 _EDIT2_BUDGET = 6_000  # trie nodes one distance-2 search may expand: bounded, repeatable work
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _NOT_A_WORD = re.compile(r"[^a-z']")
-_HYPHEN_PARTS = frozenset({*PREFIXES, "self", "ex", "mid", "post", "pro", "sub", "cross", "e"})
+_HYPHEN_PARTS = frozenset({*sv.PREFIXES, "self", "ex", "mid", "post", "pro", "sub", "cross", "e"})
 _TYPOGRAPHY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"}
 )
+_NUMERIC = "#"  # vouches for numbers and compounds, which have no single entry to count
+# 1,000 3.2 1990s 5pm 10k 4x v2.1 Q3 FY24: figures an email quotes, with their usual units.
 _NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*(?:s|k|m|bn|x|am|pm|h|hrs?|mins?|ms|kg|km|cm|mm|kb|mb|gb|tb|px|d|g)?"
     r"|v\d+(?:\.\d+)*|q[1-4]|fy\d{2,4}"
 )
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
-_NUMERIC = "#"  # vouches for numbers and compounds, which have no single entry to count
-
-
-def _data_text(name: str) -> str:
-    return (resources.files("afterword") / "data" / name).read_text(encoding="utf-8")
-
-
-def _data_lines(name: str) -> list[str]:
-    lines = (line.strip() for line in _data_text(name).splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _is_number(lower: str) -> bool:
@@ -77,30 +61,10 @@ def _match_case(original: str, word: str) -> str:
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
-def _edits1(word: str) -> list[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return [
-        *(a + b[1:] for a, b in splits if b),
-        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]),
-        *(a + c + b[1:] for a, b in splits if b for c in _ALPHABET if c != b[0]),
-        *(a + c + b for a, b in splits for c in _ALPHABET + "'"),
-    ]
-
-
-def _within_two(a: str, b: str) -> bool:
-    """Optimal-string-alignment distance of `a` and `b` is at most 2."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev2, prev = [], list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, prev2[j - 2] + 1)
-            row.append(cost)
-        prev2, prev = prev, row
-    return prev[-1] <= 2
+def _data_lines(name: str) -> list[str]:
+    text = (resources.files("afterword") / "data" / name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 class _Base:
@@ -116,15 +80,15 @@ class _Base:
         self.terms: set[str] = set()
         self.cased: dict[str, str] = {}
         for term in _data_lines("terms.txt"):
-            if term.islower() or term == term.lower():
-                self.terms.update({term, fold_accents(term)})
+            if term == term.lower():
+                self.terms.update({term, sv.fold_accents(term)})
             else:
                 self.cased[term.lower()] = term
 
     @functools.cached_property
-    def folded(self) -> frozenset[str]:
-        """ASCII spellings of the accented entries: "cafe" for the listed "café"."""
-        return frozenset(fold_accents(word) for word in self.freq if not word.isascii())
+    def folded(self) -> dict[str, str]:
+        """Accented entries by their ASCII spelling: "cafe" -> the listed "café"."""
+        return {sv.fold_accents(word): word for word in self.freq if not word.isascii()}
 
     @functools.cached_property
     def sorted_keys(self) -> list[str]:
@@ -144,6 +108,7 @@ class SpellingDictionary:
         self._extra = extra
         self._cased: dict[str, str] = dict(base.cased if cased is None else cased)
         self._cased_forms = frozenset(self._cased.values())
+        self._names = frozenset(self._cased.keys() - base.cased.keys())  # the caller's, cased
         self._known = functools.lru_cache(maxsize=16_384)(self._known_uncached)
         self._vouch_token = functools.lru_cache(maxsize=16_384)(self._vouch_token_uncached)
         self._suggest = functools.lru_cache(maxsize=4_096)(self._suggest_uncached)
@@ -160,7 +125,7 @@ class SpellingDictionary:
                     if not part or len(part) > _MAX_WORD:
                         continue
                     if part == part.lower():
-                        extra.update({part, fold_accents(part)})
+                        extra.update({part, sv.fold_accents(part)})
                     else:
                         cased[part.lower()] = part
         return SpellingDictionary(self._base, frozenset(extra), cased)
@@ -168,6 +133,10 @@ class SpellingDictionary:
     def is_known(self, word: str) -> bool:
         """Whether `word` (one token) is correctly spelt English or a word the caller gave."""
         return self._vouch(word) is not None
+
+    def is_common_misspelling(self, word: str) -> bool:
+        """Whether the word is in the table of well-known misspellings."""
+        return word.lower() in self._base.misspelt
 
     def frequency(self, word: str) -> int:
         """How common `word` is in the word list; 0 if unknown, at least 1 if known."""
@@ -195,7 +164,7 @@ class SpellingDictionary:
         rank = base.freq.get(lower, 0)
         if lower in base.terms or lower in self._cased:
             rank = max(rank, _TERM_FREQ)
-        extra = lower in self._extra or (lower in self._cased and lower not in base.cased)
+        extra = lower in self._extra or lower in self._names
         return max(rank, _EXTRA_FREQ) if extra else rank
 
     def _vouch(self, word: str) -> str | None:
@@ -213,7 +182,7 @@ class SpellingDictionary:
             return lower
         if _is_number(lower):
             return _NUMERIC
-        if "-" in token:
+        if "-" in token and not self._direct(lower):  # "wi-fi" is a term in its own right
             parts = token.split("-")
             ok = all(p and (p.lower() in _HYPHEN_PARTS or self._vouch_token(p)) for p in parts)
             return _NUMERIC if ok else None
@@ -225,14 +194,14 @@ class SpellingDictionary:
         if lower.endswith("s'"):
             return self._vouch_token(token[:-1])
         if lower.endswith("n't"):
-            return lower if lower[:-3] in AUXILIARIES else None
-        clitic = next((c for c in CLITICS if lower.endswith(c)), None)
+            return lower if lower[:-3] in sv.AUXILIARIES else None
+        clitic = next((c for c in sv.CLITICS if lower.endswith(c)), None)
         return self._vouch_token(token[: -len(clitic)]) if clitic and len(token) > 3 else None
 
     def _known_folded(self, lower: str) -> str | None:
-        folded = fold_accents(lower)
+        folded = sv.fold_accents(lower)
         if folded in self._base.folded and folded not in self._base.misspelt:
-            return folded
+            return self._base.folded[folded]
         return self._known(folded, _DEPTH) if folded != lower else None
 
     def _known_uncached(self, lower: str, depth: int) -> str | None:
@@ -242,32 +211,34 @@ class SpellingDictionary:
             return lower
         if depth == 0 or not lower.isalpha():
             return None
-        for variant in american_variants(lower):
+        for variant in sv.american_variants(lower):
             if self._direct(variant):
                 return variant
-        found = derivations(lower)
+        found = sv.derivations(lower)
         # "occured" derives from "occur", but so does the listed "occurred": a misspelling.
         freq = self._base.freq
         if any(form != lower and form in freq for _, forms, _ in found for form in forms):
             return None
         for stem, _, prefixed in found:
             root = self._known(stem, depth - 1)
-            if root and self._may_derive(stem, root, prefixed):
+            if root and self._may_derive(stem, root, prefixed, lower):
                 return root
         return None
 
-    def _may_derive(self, stem: str, root: str, prefixed: bool) -> bool:
+    def _may_derive(self, stem: str, root: str, prefixed: bool, word: str) -> bool:
         """Whether `stem`, known through `root`, may be inflected or prefixed."""
         if prefixed:  # the list's rare tail is full of fragments: co + "lur" is no word
             return self._rank(root) >= _PREFIX_MIN
-        # The list already spells out the regular forms of its common words, so a form it
-        # lacks is a typo ("activitier") or an irregular verb ("teached"). Inflect only the
-        # words it lacks (terms, names, British spellings) and its mid-frequency ones.
+        # The list spells out most regular forms of its common words, so a form it lacks is
+        # a typo ("activitier") or an irregular verb ("teached"); plurals are the exception
+        # ("timelines" is missing), and a false alarm on a plural costs the writer more.
+        if word in (stem + "s", stem + "es") or (stem.endswith("y") and word == stem[:-1] + "ies"):
+            return True
         base, freq = self._base, self._base.freq.get(stem)
         if freq is None and (root in base.terms or root in self._extra):
             return True  # onboarded, onboarders
         mid = freq is not None and _RARE < freq <= _INFLECT_MAX and len(stem) >= 6
-        return mid or any(map(self._direct, american_variants(stem)))
+        return mid or any(map(self._direct, sv.american_variants(stem)))
 
     # Suggesting corrections
 
@@ -292,7 +263,7 @@ class SpellingDictionary:
             return _match_case(core, self._base.misspelt[lower])
         if lower in self._cased:  # "Github" -> "GitHub", "priya" -> "Priya"
             return self._cased[lower]
-        folded = fold_accents(lower)
+        folded = sv.fold_accents(lower)
         if _NOT_A_WORD.search(folded):
             return None
         best = self._best_nearby(folded)
@@ -304,69 +275,28 @@ class SpellingDictionary:
         return min(ranked)[1] if ranked else None
 
     def _best_nearby(self, word: str) -> str | None:
-        near = _edits1(word)
+        near = sv.edits1(word)
         best = self._pick(near)
         if best:
             return best
         # A British writer's typo is one edit from a British spelling the list lacks.
+        hinted = [c for c in near if sv.may_be_british(c) and c not in self._base.misspelt]
         british = [
             (-rank, c)
-            for c in near
-            if c not in self._base.misspelt
-            for rank in map(self._rank, american_variants(c))
+            for c in hinted[:_BRITISH_BUDGET]
+            for rank in map(self._rank, sv.american_variants(c))
             if rank
         ]
         if british:
             return min(british)[1]
-        nearby = [*self._trie_within_two(word), *(e for e in self._extra if _within_two(word, e))]
-        return self._pick(sorted(nearby))
+        names = [e for e in self._extra | self._names if sv.within_two_edits(word, e)]
+        base, cased = self._base, self._cased
 
-    def _trie_within_two(self, word: str) -> list[str]:
-        """Listed words at most two edits from `word`, walking the sorted keys as a trie."""
-        keys = self._base.sorted_keys
-        children: dict[str, str] = {}
+        def listed(word: str) -> bool:
+            return word in base.freq or word in base.terms or word in cased
 
-        def kids(prefix: str) -> str:
-            if prefix not in children:
-                found, lo, depth = [], bisect_left(keys, prefix), len(prefix)
-                while lo < len(keys) and keys[lo].startswith(prefix):
-                    if len(keys[lo]) == depth:
-                        lo += 1
-                        continue
-                    ch = keys[lo][depth]
-                    found.append(ch)
-                    lo = bisect_left(keys, prefix + chr(ord(ch) + 1), lo)
-                children[prefix] = "".join(c for c in found if c in _ALPHABET or c == "'")
-            return children[prefix]
-
-        freq, terms, cased = self._base.freq, self._base.terms, self._cased
-        found: list[str] = []
-        stack, seen, budget, n = [("", 0, 0)], set(), _EDIT2_BUDGET, len(word)
-        while stack and budget > 0:
-            state = stack.pop()
-            if state in seen:
-                continue
-            seen.add(state)
-            budget -= 1
-            out, i, edits = state
-            nxt = kids(out)
-            if i < n and word[i] in nxt:
-                stack.append((out + word[i], i + 1, edits))
-            rest = word[i + 1 :]
-            if edits == 1:  # the last edit: finish each branch with the rest of the word
-                tails = [out + k + word[i:] for k in nxt]
-                if i < n:
-                    tails += [out + rest, *(out + k + rest for k in nxt if k != word[i])]
-                    if i + 1 < n:
-                        tails.append(out + word[i + 1] + word[i] + word[i + 2 :])
-                found += [t for t in tails if t in freq or t in terms or t in cased]
-                continue
-            stack += [(out + k, i, 1) for k in nxt]
-            if i < n:
-                stack += [(out, i + 1, 1), *((out + k, i + 1, 1) for k in nxt if k != word[i])]
-                if i + 1 < n and word[i + 1] in nxt and word[i] in kids(out + word[i + 1]):
-                    stack.append((out + word[i + 1] + word[i], i + 2, 1))
-        return found
+        nearby = sv.within_two_of(word, base.sorted_keys, listed, _EDIT2_BUDGET)
+        return self._pick([*nearby, *names])
 
 
 @functools.cache

@@ -11,6 +11,8 @@ from afterword.review.rule import Case, Hit
 
 def fold(text: str) -> str:
     """Lowercase without accents, so 'Zielińska' and 'zielinska' compare equal."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -16,6 +16,9 @@ _SKIP_ZONES = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Both halves of a closed compound ("stormwater", "walkthrough") must be words this common.
+_COMPOUND_PART_MIN = 200
 
 
 @declare(
@@ -47,13 +50,18 @@ def misspelled(case: Case) -> Iterator[Hit]:
         case.dictionary.with_words(case.config.words) if case.config.words else case.dictionary
     )
     for start, end, scope_start in _proof_scopes(case):
-        for match in _TOKEN.finditer(text, start, end):
-            word = match.group()
-            if len(word) < 2 or any(a <= match.start() < b for a, b in zones):
+        for match in _HYPHENATED.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in zones):
                 continue
-            hit = _check_word(case, dictionary, names, word, match.start(), scope_start)
-            if hit is not None:
-                yield hit
+            if "-" in match.group() and dictionary.is_known(match.group()):
+                continue
+            for part in _TOKEN.finditer(text, match.start(), match.end()):
+                word = part.group()
+                if len(word) < 2:
+                    continue
+                hit = _check_word(case, dictionary, names, word, part.start(), scope_start)
+                if hit is not None:
+                    yield hit
 
 
 def _proof_scopes(case: Case) -> list[tuple[int, int, int]]:
@@ -94,9 +102,27 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
         if suggestion is None:
             return None
         return Hit(position, position + len(core), suggestion=suggestion)
-    if dictionary.is_known(core) or dictionary.is_known(word):
+    if dictionary.is_common_misspelling(word):
+        return Hit(position, position + len(word), suggestion=dictionary.suggest(word))
+    if dictionary.is_known(core) or dictionary.is_known(word) or _closed_compound(dictionary, core):
         return None
-    return Hit(position, position + len(word), suggestion=dictionary.suggest(word))
+    # An unknown word with no near neighbour is a term we lack, not a slip of the keys.
+    suggestion = dictionary.suggest(word)
+    if suggestion is None:
+        return None
+    return Hit(position, position + len(word), suggestion=suggestion)
+
+
+def _closed_compound(dictionary, word: str) -> bool:
+    lower = word.lower()
+    for cut in range(3, len(lower) - 2):
+        left, right = lower[:cut], lower[cut:]
+        if (
+            dictionary.frequency(left) >= _COMPOUND_PART_MIN
+            and dictionary.frequency(right) >= _COMPOUND_PART_MIN
+        ):
+            return True
+    return False
 
 
 def _near_name(word: str, names: dict[str, str]) -> str | None:
@@ -105,7 +131,13 @@ def _near_name(word: str, names: dict[str, str]) -> str | None:
     if len(folded) < 5:
         return None
     for known, written in names.items():
-        if len(known) >= 5 and known != folded and _within_two_edits(folded, known):
+        if (
+            len(known) >= 5
+            and known[0] == folded[0]
+            and abs(len(known) - len(folded)) <= 2
+            and known != folded
+            and _within_two_edits(folded, known)
+        ):
             return written
     return None
 
