@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
+
+import orjson
 
 from afterword.context import Context, ContextError, context_from_dict
 from afterword.review import Review, ReviewConfig, review
@@ -33,10 +34,12 @@ def check_batch(lines: Iterable[str], config: ReviewConfig) -> Iterator[dict[str
 
 
 def _check_line(number: int, line: str, config: ReviewConfig) -> dict[str, Any]:
+    if not line.strip():
+        return {"id": None, "line": number, "error": "empty line"}
     try:
-        case = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": None, "line": number, "error": f"not valid JSON: {error.msg}"}
+        case = orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        return {"id": None, "line": number, "error": f"not valid JSON: {error}"}
     if not isinstance(case, dict):
         return {"id": None, "line": number, "error": "each line must be a JSON object"}
     case_id = case.get("id")
@@ -48,4 +51,11 @@ def _check_line(number: int, line: str, config: ReviewConfig) -> dict[str, Any]:
     except ContextError as error:
         return {"id": case_id, "line": number, "error": str(error)}
     result = check_draft(text, context, config)
-    return {"id": case_id, **result.to_dict()}
+    line_result = {
+        "id": case_id,
+        "verdict": result.verdict,
+        "findings": [finding.to_dict() for finding in result.findings],
+    }
+    if result.notices:
+        line_result["notices"] = list(result.notices)
+    return line_result

@@ -70,9 +70,12 @@ def check(
             if lines and lines[-1] == "":
                 lines.pop()
             lines = [line.removesuffix("\r") for line in lines]
-            out = sys.stdout
+            import orjson
+
+            out = sys.stdout.buffer
             for result in check_batch(lines, settings):
-                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.write(orjson.dumps(result) + b"\n")
+            out.flush()
             return
         if output_format not in FORMATS:
             fail(f"unknown --format {output_format!r}; choose text or json")

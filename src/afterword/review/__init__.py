@@ -9,7 +9,6 @@ from typing import Any
 from afterword.context import Context, context_from_dict
 from afterword.review.config import DEFAULT_CONFIG, ReviewConfig
 from afterword.review.model import Finding, Review, Severity
-from afterword.review.readability import grade_level
 from afterword.review.registry import all_rules
 from afterword.review.rule import Case, Rule
 
@@ -105,7 +104,7 @@ def _stats(case: Case, findings: list[Finding]) -> dict[str, Any]:
         "words": doc.word_count,
         "sentences": len(doc.sentences),
         "paragraphs": len(doc.paragraphs),
-        "grade_level": grade_level(doc.body_text),
+        "grade_level": doc.grade_level,
         "has_subject": doc.subject is not None,
         "has_greeting": doc.greeting is not None,
         "has_signoff": doc.closing is not None or doc.signature is not None,

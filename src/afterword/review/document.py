@@ -6,6 +6,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
+
+from afterword.review import readability
 
 _SUBJECT = re.compile(r"(?i)^\s*(subject|re|fwd?)\s*:")
 _GREETING = re.compile(
@@ -83,8 +86,9 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the draft and its offsets (a tuple: drafts have hundreds)."""
+
     start: int
     end: int
     text: str
@@ -150,6 +154,11 @@ class Document:
             high = bisect_left(self._word_starts, span.end)
             return [word for word in self.words[low:high] if word.end <= span.end]
         return _find_words(self.text, span)
+
+    @cached_property
+    def grade_level(self) -> float:
+        """Flesch-Kincaid grade of the body."""
+        return readability.grade_level(self.body_text)
 
     @cached_property
     def word_count(self) -> int:

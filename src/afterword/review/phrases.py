@@ -16,6 +16,8 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
+import ahocorasick
+
 from afterword.review.model import Severity
 from afterword.review.rule import Case, Hit, Rule, examples
 
@@ -61,11 +63,16 @@ class Pattern:
     @cached_property
     def gate(self) -> frozenset[str]:
         """Literal pieces of which every match contains one; none present, no scan needed."""
-        return required_literals(self.fast.pattern)
+        # Read from the source, so a pattern whose gate stays shut is never compiled.
+        return required_literals(_lower_outside_escapes(_body(self.source)))
 
     @cached_property
     def word_start(self) -> bool:
         return self.source[:1].isalnum() or self.source[:1] == "("
+
+    def search(self, case: Case, start: int, end: int) -> re.Match[str] | None:
+        """The first match in the span, or None."""
+        return next(self.finditer(case, start, end), None)
 
     def finditer(self, case: Case, start: int, end: int) -> Iterator[re.Match[str]]:
         """Matches that begin at a word start, in the draft's own offsets."""
@@ -87,6 +94,32 @@ class Pattern:
             yield match
 
 
+class PieceFinder:
+    """Aho-Corasick search for many literal pieces at once: one pass over a draft."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        for piece in set(pieces):
+            self.automaton.add_word(piece, piece)
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def present(self, case: Case) -> frozenset[str] | None:
+        """The pieces found in the lowercased draft; None when it cannot be trusted."""
+        if len(case.lower) != len(case.text):
+            return None
+        found = case.memo.get(self)
+        if found is None:
+            found = (
+                frozenset()
+                if self.empty
+                else frozenset(v for _, v in self.automaton.iter(case.lower))
+            )
+            case.memo[self] = found
+        return found
+
+
 class PhraseCheck:
     """Finds a rule's patterns in a draft, honouring negation and hedges."""
 
@@ -105,13 +138,21 @@ class PhraseCheck:
         self.softenable = softenable
         self.body_only = body_only
 
+    @cached_property
+    def finder(self) -> PieceFinder:
+        """Finds every pattern's gate pieces in one pass; load_lexicon_rules shares one."""
+        return PieceFinder(piece for pattern in self.patterns for piece in pattern.gate)
+
     def __call__(self, case: Case) -> Iterator[Hit]:
+        present = self.finder.present(case)
         text = case.text
         start, end = (case.doc.body.start, case.doc.body.end) if self.body_only else (0, len(text))
         taken: list[tuple[int, int]] = []
         # One finding per sentence and rule: a second match there adds noise, not news.
         sentences: set[tuple[int, int]] = set()
         for pattern in self.patterns:
+            if present is not None and pattern.gate and present.isdisjoint(pattern.gate):
+                continue
             for match in pattern.finditer(case, start, end):
                 span = match.span()
                 if span[0] == span[1] or any(a < span[1] and span[0] < b for a, b in taken):
@@ -257,4 +298,8 @@ def load_lexicon_rules() -> list[Rule]:
             continue
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
         found.extend(rule_from_table(table, entry.name) for table in data.get("rule", []))
+    checks = [rule.check for rule in found if isinstance(rule.check, PhraseCheck)]
+    shared = PieceFinder(piece for check in checks for p in check.patterns for piece in p.gate)
+    for check in checks:
+        check.finder = shared
     return found

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE = re.compile(r"[.!?]+(?:\s|$)")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """Estimate syllables by vowel groups, with the silent final e and -le rules."""
     word = word.lower()

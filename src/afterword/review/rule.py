@@ -78,6 +78,8 @@ class Case:
         self.context = context
         self.config = config
         self._dictionary = dictionary
+        # Work that several rules share, computed once per draft (keyed by its owner).
+        self.memo: dict[object, object] = {}
 
     @cached_property
     def dictionary(self) -> SpellingDictionary:

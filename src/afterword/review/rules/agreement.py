@@ -33,6 +33,9 @@ _COMPOUND = re.compile(
 _PRONOUN = re.compile(
     r"(?<![\w'’-])(?:(?P<he>[Hh]e|[Ss]he|[Ii]t)\s+(?P<verb1>have|are|don't|were)|(?P<we>[Ww]e|[Tt]hey|[Yy]ou)\s+(?P<verb2>is|was|has|does|doesn't|wasn't|isn't)|(?P<i>I)\s+(?P<verb3>is|are|has|does|doesn't|isn't))\b"
 )
+_HAS_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|does|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b"
+)
 _THERE_IS = re.compile(
     r"(?<![\w'’-])([Tt]here)\s+(is|was)\s+(many|several|two|three|four|few|lots)\b"
 )
@@ -132,6 +135,8 @@ def agreement_errors(text: str, sentences: Iterable[Span]) -> Iterator[tuple[int
 
 def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
     chunk = text[sentence.start : sentence.end]
+    if not _HAS_VERB.search(chunk):
+        return
     base = sentence.start
     for match in _SINGULAR_WITH_PLURAL_VERB.finditer(chunk):
         head = match.group("head").lower()

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from afterword.review.model import Severity
-from afterword.review.readability import grade_level
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import body_hit
@@ -100,7 +99,7 @@ def long_sentences(case: Case) -> Iterator[Hit]:
 def hard_to_read(case: Case) -> Iterator[Hit]:
     if case.doc.word_count < 12:
         return
-    grade = grade_level(case.doc.body_text)
+    grade = case.doc.grade_level
     if grade > HARD_GRADE:
         yield body_hit(
             case,

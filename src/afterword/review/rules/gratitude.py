@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.review.model import Severity
+from afterword.review.phrases import Pattern
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import body_hit
 
 # "Grateful to be considered" looks ahead, not back: it is interest, not thanks.
-_THANKS = re.compile(
-    r"(?i)\b(thank(s|ful|ing)?|gratitude|appreciat(e|ed|es|ing|ion|ive)|"
+_THANKS = Pattern(
+    r"\b(thank(s|ful|ing)?|gratitude|appreciat(e|ed|es|ing|ion|ive)|"
     r"grateful (for|to (you|have|hear|meet|learn|be given))|kind of you|generous of you)\b"
 )
 
@@ -36,6 +36,6 @@ def missing_thanks(case: Case) -> Iterator[Hit]:
     doc = case.doc
     start = doc.greeting.end if doc.greeting else doc.body.start
     end = doc.closing.end if doc.closing else doc.body.end
-    if not case.doc.body_text.strip() or _THANKS.search(case.text, start, end):
+    if not case.doc.body_text.strip() or _THANKS.search(case, start, end):
         return
     yield body_hit(case)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.review.model import Severity
+from afterword.review.phrases import Pattern
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import body_hit
 
-_INTEREST = re.compile(
-    r"(?i)\b("
+_INTEREST = Pattern(
+    r"\b("
     r"(considered|consider (me|future|applying|another|other)|think of me|keep me in mind|keep my (name|details|cv|r[ée]sum[ée]|application|profile))\b"
     r"|(future|upcoming|later|new|other|similar|next)( [\w-]+){0,3} (roles?|openings?|opportunit(y|ies)|positions?|vacanc(y|ies)|postings?|projects?|jobs?|work|hiring)"
     r"|(if|should|when|whenever) (anything|something|a [\w -]{0,30}?(role|position|opening|spot|vacancy)) (else )?(opens?|comes? up|becomes? available|arises)"
@@ -50,8 +50,8 @@ def missing_interest(case: Case) -> Iterator[Hit]:
     if not doc.body_text.strip():
         return
     end = doc.closing.end if doc.closing else doc.body.end
-    if _INTEREST.search(case.text, doc.body.start, end):
+    if _INTEREST.search(case, doc.body.start, end):
         return
-    if doc.subject and _INTEREST.search(case.text, doc.subject.start, doc.subject.end):
+    if doc.subject and _INTEREST.search(case, doc.subject.start, doc.subject.end):
         return
     yield body_hit(case)

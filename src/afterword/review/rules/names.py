@@ -252,19 +252,24 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
     body_start = case.doc.subject.start if case.doc.subject else case.doc.body.start
     for match in _PHRASE.finditer(text, body_start, case.doc.body.end):
         phrase = match.group().rstrip(".'’")
+        # Only an organisation-like name, or a name where the employer belongs, is checked.
+        last = phrase.rsplit(None, 1)[-1].lower()
+        ends_like_org = last in _ORG_ENDINGS and " " in phrase
+        if not ends_like_org and (
+            _is_sentence_start(text, match.start())
+            or not _EMPLOYER_CUE.search(text[max(0, match.start() - 40) : match.start()])
+        ):
+            continue
         words = [word for word in name_words(phrase) if word not in {"the", "of", "and", "s"}]
         if not words or all(word in allowed for word in words):
             continue
         if fold(phrase).replace(" ", "") in (initials, fold(company).replace(" ", "")):
             continue
-        ends_like_org = words[-1] in _ORG_ENDINGS and len(words) >= 2
-        employer = _EMPLOYER_CUE.search(text[max(0, match.start() - 40) : match.start()])
-        if ends_like_org or (employer and not _is_sentence_start(text, match.start())):
-            yield Hit(match.start(), match.start() + len(phrase), suggestion=company)
+        yield Hit(match.start(), match.start() + len(phrase), suggestion=company)
 
 
 def _is_sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip()
+    before = text[max(0, position - 20) : position].rstrip()
     return not before or before[-1] in ".!?\n"
 
 

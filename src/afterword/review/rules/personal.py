@@ -237,12 +237,15 @@ def specific_words(case: Case) -> set[str]:
     for name in case.context.names():
         known.update(name_words(name))
     specific = set()
-    for word in case.doc.words:
-        for part in re.split(r"[-'’]", fold(word.text)):
-            if len(part) < 3 or part.isdigit() or part in known or part in stock:
-                continue
-            specific.add(_stem(part))
+    body = case.doc.body
+    for part in _LETTERS.findall(fold(case.text[body.start : body.end])):
+        if len(part) < 3 or part in known or part in stock:
+            continue
+        specific.add(_stem(part))
     return specific
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _stem(word: str) -> str:

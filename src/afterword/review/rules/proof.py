@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from afterword.review.model import Severity
 from afterword.review.registry import declare
@@ -44,22 +45,38 @@ _COMPOUND_PART_MIN = 200
 )
 def misspelled(case: Case) -> Iterator[Hit]:
     text = case.text
-    zones = [match.span() for match in _SKIP_ZONES.finditer(text)]
+    zones = None
     names = _context_names(case)
     dictionary = (
         case.dictionary.with_words(case.config.words) if case.config.words else case.dictionary
     )
     for start, end, scope_start in _proof_scopes(case):
         for match in _HYPHENATED.finditer(text, start, end):
+            token = match.group()
+            # Most words are plain and known: settle them before anything costlier.
+            if token.islower() and "-" not in token and not _lowercase_verdict(dictionary, token):
+                continue
+            if zones is None:
+                zones = [found.span() for found in _SKIP_ZONES.finditer(text)]
             if any(a <= match.start() < b for a, b in zones):
                 continue
-            if "-" in match.group() and dictionary.is_known(match.group()):
+            if "-" not in token:
+                parts = [(match.start(), token)] if len(token) > 1 else []
+            elif dictionary.is_known(token):
                 continue
-            for part in _TOKEN.finditer(text, match.start(), match.end()):
-                word = part.group()
-                if len(word) < 2:
+            else:
+                found = _TOKEN.finditer(text, match.start(), match.end())
+                parts = [
+                    (part.start(), part.group()) for part in found if part.end() - part.start() > 1
+                ]
+            for position, word in parts:
+                if word.islower():
+                    verdict = _lowercase_verdict(dictionary, word)
+                    if verdict is None or fold(word) in names:
+                        continue
+                    yield Hit(position, position + len(word), suggestion=verdict)
                     continue
-                hit = _check_word(case, dictionary, names, word, part.start(), scope_start)
+                hit = _check_word(case, dictionary, names, word, position, scope_start)
                 if hit is not None:
                     yield hit
 
@@ -87,7 +104,7 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
     folded = fold(word)
     if folded in names or folded.rstrip("s") in names:
         return None
-    core = re.sub(r"['’]s$", "", word)
+    core = word[:-2] if word.endswith(("'s", "’s")) else word
     if word.isupper() and len(word) > 1:
         return None  # an initialism
     if core[:1].isupper():
@@ -102,15 +119,22 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
         if suggestion is None:
             return None
         return Hit(position, position + len(core), suggestion=suggestion)
+    suggestion = _lowercase_verdict(dictionary, word)
+    return (
+        None if suggestion is None else Hit(position, position + len(word), suggestion=suggestion)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _lowercase_verdict(dictionary, word: str) -> str | None:
+    """The correction for a misspelled word, or None when it passes. Pure, so cached."""
+    core = word[:-2] if word.endswith(("'s", "’s")) else word
     if dictionary.is_common_misspelling(word):
-        return Hit(position, position + len(word), suggestion=dictionary.suggest(word))
+        return dictionary.suggest(word)
     if dictionary.is_known(core) or dictionary.is_known(word) or _closed_compound(dictionary, core):
         return None
     # An unknown word with no near neighbour is a term we lack, not a slip of the keys.
-    suggestion = dictionary.suggest(word)
-    if suggestion is None:
-        return None
-    return Hit(position, position + len(word), suggestion=suggestion)
+    return dictionary.suggest(word)
 
 
 def _closed_compound(dictionary, word: str) -> bool:

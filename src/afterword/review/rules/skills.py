@@ -25,6 +25,10 @@ _REPITCH = re.compile(
     r"I (also )?hold \w+ (certifications|degrees))"
 )
 MAX_CLAIMS = 3
+# Every achievement pattern needs a digit or one of these stems; most letters have neither.
+_MAY_CLAIM = re.compile(
+    r"\d|rank|rated|top |number one|won |award|named|earned|tripl|doubl|quadrupl|halved"
+)
 
 
 @declare(
@@ -42,6 +46,8 @@ MAX_CLAIMS = 3
     ),
 )
 def achievement_list(case: Case) -> Iterator[Hit]:
+    if not _MAY_CLAIM.search(case.lower):
+        return
     for paragraph in case.doc.paragraphs:
         claims = list(_ACHIEVEMENT.finditer(case.text, paragraph.start, paragraph.end))
         pitch = _REPITCH.search(case.text, paragraph.start, paragraph.end)
