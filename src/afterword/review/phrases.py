@@ -34,11 +34,11 @@ _HEDGES = re.compile(
     r"(?i)\b(a (little|bit|touch)|slightly|somewhat|a little bit|naturally|of course|"
     r"understandably|mildly)\s*$"
 )
+# Only real optionality softens a request; "I would appreciate" before a demand does not.
 _POLITE = re.compile(
     r"(?i)\b(if (?:you(?:'re| are)|it(?:'s| is)) (?:able|possible|comfortable|willing)|if possible|"
-    r"if you have (?:a|any) (?:moment|minute|time)|(?:don't|do not) feel obligated|no obligation|"
-    r"understand if|would be grateful|would appreciate|would value|i'd be grateful|i'd value|"
-    r"i'd appreciate)"
+    r"if you have (?:a|any) (?:moment|minute|time)|(?:don't|do not) feel (?:obligated|obliged)|"
+    r"no obligation|understand if|whenever (?:it's )?convenient|if you can)"
 )
 _REQUIRED_KEYS = ("id", "code", "severity", "message", "why", "patterns", "bad", "good")
 

@@ -36,6 +36,7 @@ _PRONOUN = re.compile(
 _HAS_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|does|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b"
 )
+_THEIR_IS = re.compile(r"(?<![\w'’-])[Tt]heir (?:is|was|are|were|will be|has been|have been)\b")
 _THERE_IS = re.compile(
     r"(?<![\w'’-])([Tt]here)\s+(is|was)\s+(many|several|two|three|four|few|lots)\b"
 )
@@ -174,6 +175,8 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
         else:
             fixes = _PRONOUN_FIX
         yield _fixed(base, match, verb_group, fixes)
+    for match in _THEIR_IS.finditer(chunk):
+        yield base + match.start(), base + match.start() + 5, match.group()[0] + "here"
     for match in _THERE_IS.finditer(chunk):
         verb = "are" if match.group(2) == "is" else "were"
         yield base + match.start(), base + match.end(), f"{match.group(1)} {verb} {match.group(3)}"

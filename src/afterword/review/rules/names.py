@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import fold, name_words
@@ -248,13 +250,15 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
     for name in case.context.names():
         allowed.update(name_words(name))
     initials = "".join(word[0] for word in name_words(company))
+    company_last = company.rsplit(None, 1)[-1].lower() if company.strip() else ""
     text = case.text
     body_start = case.doc.subject.start if case.doc.subject else case.doc.body.start
     for match in _PHRASE.finditer(text, body_start, case.doc.body.end):
         phrase = match.group().rstrip(".'’")
         # Only an organisation-like name, or a name where the employer belongs, is checked.
         last = phrase.rsplit(None, 1)[-1].lower()
-        ends_like_org = last in _ORG_ENDINGS and " " in phrase
+        # "Elmstead Youth Orchestra" for "Wexley Youth Orchestra": same kind, other name.
+        ends_like_org = " " in phrase and (last in _ORG_ENDINGS or last == company_last)
         if not ends_like_org and (
             _is_sentence_start(text, match.start())
             or not _EMPLOYER_CUE.search(text[max(0, match.start() - 40) : match.start()])
@@ -275,7 +279,8 @@ def _is_sentence_start(text: str, position: int) -> bool:
 
 def mismatched_role(case: Case) -> Iterator[Hit]:
     role = case.context.role or ""
-    expected = _role_words(role) | {fold(word) for word in name_words(case.context.company or "")}
+    expected = _role_words(role)
+    company_words = {fold(word) for word in name_words(case.context.company or "")}
     initials = "".join(word[0] for word in name_words(role) if word not in _ROLE_FILLER)
     doc = case.doc
     spans = []
@@ -284,6 +289,17 @@ def mismatched_role(case: Case) -> Iterator[Hit]:
         spans.append((_ROLE_CUE, doc.subject.start, doc.subject.end, 2))
     spans.append((_ROLE_CUE, doc.body.start, doc.body.end, 2))
     seen = set()
+    if doc.subject:
+        for start, end in _subject_segments(case):
+            phrase = case.text[start:end]
+            words = name_words(phrase)
+            if (
+                0 < len(words) <= 6
+                and _is_occupation(words[-1])
+                and _differs(phrase, expected, initials, company_words)
+            ):
+                seen.add((start, end))
+                yield Hit(start, end, suggestion=role)
     for pattern, start, end, group in spans:
         for match in _candidates(pattern, case.text, start, end):
             phrase_start, phrase_end = match.span(group)
@@ -291,8 +307,19 @@ def mismatched_role(case: Case) -> Iterator[Hit]:
                 continue
             seen.add((phrase_start, phrase_end))
             phrase = case.text[phrase_start:phrase_end]
-            if _differs(phrase, expected, initials):
+            if _differs(phrase, expected, initials, company_words):
                 yield Hit(phrase_start, phrase_end, suggestion=role)
+
+
+def _subject_segments(case: Case) -> Iterator[tuple[int, int]]:
+    """The parts of a subject line between dashes, bars and colons, as spans."""
+    subject = case.doc.subject
+    start = case.text.find(":", subject.start, subject.end) + 1
+    for match in _SEGMENT.finditer(case.text, start, subject.end):
+        yield match.start(), match.start() + len(match.group().rstrip())
+
+
+_SEGMENT = re.compile(r"[^–—|:\n]+?(?=\s+[-–—|:]\s+|\s*[–—|:]|\s*$)")
 
 
 def _candidates(pattern: re.Pattern[str], text: str, start: int, end: int):
@@ -313,12 +340,13 @@ def _role_words(text: str) -> set[str]:
     return words
 
 
-def _differs(phrase: str, expected: set[str], initials: str) -> bool:
+def _differs(phrase: str, expected: set[str], initials: str, company: set[str]) -> bool:
     every = name_words(phrase)
     if not every or every[0] in _DIFFERENT_ROLE or any(w in _NOT_IN_TITLE for w in every):
         return False
     words = [w for w in _role_words(phrase) if w not in _ROLE_FILLER]
-    if not words:
+    # "The Ridgewell position" names the job by its company.
+    if not words or all(word in company for word in words):
         return False
     unmatched = [
         word
@@ -326,7 +354,22 @@ def _differs(phrase: str, expected: set[str], initials: str) -> bool:
         if not any(_same_word(word, other) for other in expected)
         and not (len(word) >= 2 and word in initials)
     ]
-    return bool(unmatched) and len(unmatched) * 2 >= len(words)
+    # Only a job title can be the wrong job title: "the Mill Street job" names a site.
+    titled = len(unmatched) < len(words) or any(_is_occupation(word) for word in words)
+    return titled and bool(unmatched) and len(unmatched) * 2 >= len(words)
+
+
+def _is_occupation(word: str) -> bool:
+    occupations = _occupations()
+    return word in occupations or (word.endswith("s") and word[:-1] in occupations)
+
+
+@cache
+def _occupations() -> frozenset[str]:
+    text = (resources.files("afterword") / "data" / "occupations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )
 
 
 def _same_word(a: str, b: str) -> bool:

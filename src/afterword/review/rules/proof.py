@@ -16,8 +16,13 @@ _WHY = "Proofreading: the message should be meticulously proofread for typos and
 _SKIP_ZONES = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
 )
+# "E. coli": the word after an initial is the second half of a scientific name.
+_BINOMIAL = re.compile(r"(?<![\w.])[A-Z]\. $")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A correction must be at least this common in the word list: a rare neighbour
+# ("roaster" for "roastery") means the word is more likely a rare term than a typo.
+_SUGGESTION_MIN_FREQUENCY = 1000
 # Both halves of a closed compound ("stormwater", "walkthrough") must be words this common.
 _COMPOUND_PART_MIN = 200
 
@@ -58,7 +63,9 @@ def misspelled(case: Case) -> Iterator[Hit]:
                 continue
             if zones is None:
                 zones = [found.span() for found in _SKIP_ZONES.finditer(text)]
-            if any(a <= match.start() < b for a, b in zones):
+            if any(a <= match.start() < b for a, b in zones) or _BINOMIAL.search(
+                text, max(0, match.start() - 4), match.start()
+            ):
                 continue
             if "-" not in token:
                 parts = [(match.start(), token)] if len(token) > 1 else []
@@ -108,7 +115,7 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
     if word.isupper() and len(word) > 1:
         return None  # an initialism
     if core[:1].isupper():
-        near = _near_name(core, names)
+        near = None if dictionary.is_known(core.lower()) else _near_name(core, names)
         if near:
             return Hit(position, position + len(core), suggestion=near)
         if not _sentence_initial(case.text, position, scope_start) or word[1:] != word[1:].lower():
@@ -133,8 +140,18 @@ def _lowercase_verdict(dictionary, word: str) -> str | None:
         return dictionary.suggest(word)
     if dictionary.is_known(core) or dictionary.is_known(word) or _closed_compound(dictionary, core):
         return None
-    # An unknown word with no near neighbour is a term we lack, not a slip of the keys.
-    return dictionary.suggest(word)
+    # Typing slips rarely add accents: an accented unknown word is a borrowing or a name.
+    if not word.isascii():
+        return None
+    # An unknown word with no common near neighbour is a term we lack, not a slip of the keys.
+    suggestion = dictionary.suggest(word)
+    if suggestion is None or dictionary.frequency(suggestion.lower()) < _SUGGESTION_MIN_FREQUENCY:
+        return None
+    # Short unknown words are mostly jargon or borrowings ("lede", "kapa"); only a swap of
+    # two letters ("teh") is a sure slip.
+    if len(core) <= 4 and sorted(core.lower()) != sorted(suggestion.lower()):
+        return None
+    return suggestion
 
 
 def _closed_compound(dictionary, word: str) -> bool:
@@ -160,14 +177,14 @@ def _near_name(word: str, names: dict[str, str]) -> str | None:
             and known[0] == folded[0]
             and abs(len(known) - len(folded)) <= 2
             and known != folded
-            and _within_two_edits(folded, known)
+            and _within_edits(folded, known, 1 if len(known) <= 6 else 2)
         ):
             return written
     return None
 
 
-def _within_two_edits(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 2:
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    if abs(len(a) - len(b)) > limit:
         return False
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
@@ -177,7 +194,7 @@ def _within_two_edits(a: str, b: str) -> bool:
                 min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
             )
         previous = current
-    return previous[-1] <= 2 and a[0] == b[0]
+    return previous[-1] <= limit and a[0] == b[0]
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(dr|mr|mrs|ms|mx|prof|st|mt|capt|rev|sr|jr)\.$")

@@ -1,9 +1,12 @@
-"""Tone: polite sadness is fine; unpaired disappointment gets a gentle suggestion."""
+"""Tone: polite sadness is fine; judging the people who said no is not."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from afterword.review.model import Severity
 from afterword.review.registry import declare
@@ -38,3 +41,56 @@ def unpaired_disappointment(case: Case) -> Iterator[Hit]:
         sentence = case.sentence_of(match.start())
         if not _GRACE.search(case.text, sentence.start, sentence.end):
             yield Hit(match.start(), match.end())
+
+
+@cache
+def _judgement_lexicon() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
+    data = tomllib.loads(
+        (resources.files("afterword") / "data" / "judgement.toml").read_text(encoding="utf-8")
+    )
+    words = []
+    for entry in data["judgements"]:
+        stem = re.escape(entry.rstrip("*"))
+        words.append(stem + r"[\w'’-]*" if entry.endswith("*") else stem)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(words) + r")(?![\w'’-])")
+    return frozenset(data["targets"]), pattern, frozenset(data["negators"])
+
+
+_CLAUSE_WORD = re.compile(r"[\w'’-]+")
+
+
+@declare(
+    code="tone.negative",
+    id="tone.negative.judgement",
+    severity=Severity.WARNING,
+    message="This passes judgement on their people or process; leave the verdict out and keep the thanks.",
+    why="Professionalism above all: accept the decision gracefully; criticism of the process or the people reads as bitterness, however it is phrased.",
+    fix="Remove the sentence, or keep only what you genuinely appreciated.",
+    bad=(
+        "With respect, I think the panel made the [[wrong]] call.",
+        "After six weeks of [[silence]] from your recruiter, any reply was welcome.",
+    ),
+    good=(
+        "Nothing about the process felt wrong; your team was kind throughout.",
+        "I was wrong about one answer in the interview, and I have practised it since.",
+    ),
+)
+def judgement(case: Case) -> Iterator[Hit]:
+    targets, pattern, negators = _judgement_lexicon()
+    lower = case.lower
+    if len(lower) != len(case.text):
+        return
+    for sentence in case.doc.sentences:
+        chunk = lower[sentence.start : sentence.end]
+        words = _CLAUSE_WORD.findall(chunk)
+        if not targets.intersection(words):
+            continue
+        for match in pattern.finditer(chunk):
+            before = _CLAUSE_WORD.findall(chunk[: match.start()])[-5:]
+            if any(word in negators or word.endswith(("n't", "n’t")) for word in before):
+                continue
+            # The writer judging themself ("I was wrong") is humility, not bitterness.
+            if before[-2:-1] == ["i"] or before[-1:] == ["i"] or "i" in before[-2:]:
+                continue
+            yield Hit(sentence.start + match.start(), sentence.start + match.end())
+            break
