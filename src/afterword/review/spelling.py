@@ -291,7 +291,7 @@ class SpellingDictionary:
         ]
         if british:
             return min(british)[1]
-        names = [e for e in self._extra | self._names if sv.within_two_edits(word, e)]
+        names = [e for e in self._extra | self._names if sv.within_edits(word, e)]
         base, cased = self._base, self._cased
 
         def listed(word: str) -> bool:

@@ -238,9 +238,9 @@ def edits1(word: str) -> list[str]:
     ]
 
 
-def within_two_edits(a: str, b: str) -> bool:
-    """Optimal-string-alignment distance of `a` and `b` is at most 2."""
-    if abs(len(a) - len(b)) > 2:
+def within_edits(a: str, b: str, limit: int = 2) -> bool:
+    """Optimal-string-alignment distance of `a` and `b` is at most `limit`."""
+    if abs(len(a) - len(b)) > limit:
         return False
     prev2, prev = [], list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -251,7 +251,7 @@ def within_two_edits(a: str, b: str) -> bool:
                 cost = min(cost, prev2[j - 2] + 1)
             row.append(cost)
         prev2, prev = prev, row
-    return prev[-1] <= 2
+    return prev[-1] <= limit
 
 
 def within_two_of(

@@ -11,6 +11,7 @@ from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import fold, name_words
 from afterword.review.rules.agreement import agreement_errors
+from afterword.review.spelling_variants import within_edits
 
 _WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
 _SKIP_ZONES = re.compile(
@@ -145,7 +146,10 @@ def _lowercase_verdict(dictionary, word: str) -> str | None:
         return None
     # An unknown word with no common near neighbour is a term we lack, not a slip of the keys.
     suggestion = dictionary.suggest(word)
-    if suggestion is None or dictionary.frequency(suggestion.lower()) < _SUGGESTION_MIN_FREQUENCY:
+    if suggestion is None:
+        return None
+    common = max(dictionary.frequency(suggestion), dictionary.frequency(suggestion.lower()))
+    if common < _SUGGESTION_MIN_FREQUENCY:
         return None
     # Short unknown words are mostly jargon or borrowings ("lede", "kapa"); only a swap of
     # two letters ("teh") is a sure slip.
@@ -177,24 +181,10 @@ def _near_name(word: str, names: dict[str, str]) -> str | None:
             and known[0] == folded[0]
             and abs(len(known) - len(folded)) <= 2
             and known != folded
-            and _within_edits(folded, known, 1 if len(known) <= 6 else 2)
+            and within_edits(folded, known, 1 if len(known) <= 6 else 2)
         ):
             return written
     return None
-
-
-def _within_edits(a: str, b: str, limit: int) -> bool:
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        previous = current
-    return previous[-1] <= limit and a[0] == b[0]
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(dr|mr|mrs|ms|mx|prof|st|mt|capt|rev|sr|jr)\.$")
