@@ -33,6 +33,8 @@ _COMPOUND = re.compile(
 _PRONOUN = re.compile(
     r"(?<![\w'’-])(?:(?P<he>[Hh]e|[Ss]he|[Ii]t)\s+(?P<verb1>have|are|don't|were)|(?P<we>[Ww]e|[Tt]hey|[Yy]ou)\s+(?P<verb2>is|was|has|does|doesn't|wasn't|isn't)|(?P<i>I)\s+(?P<verb3>is|are|has|does|doesn't|isn't))\b"
 )
+_PLURAL_VERB = re.compile(r"\b(?:are|were|have|aren't|weren't|haven't)\b")
+_SINGULAR_VERB = re.compile(r"\b(?:is|was|has|does|doesn't|isn't|wasn't|hasn't)\b")
 _HAS_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|does|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b"
 )
@@ -139,7 +141,10 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
     if not _HAS_VERB.search(chunk):
         return
     base = sentence.start
-    for match in _SINGULAR_WITH_PLURAL_VERB.finditer(chunk):
+    lower = chunk.lower()
+    plural_verb = _PLURAL_VERB.search(lower)
+    singular_verb = _SINGULAR_VERB.search(lower)
+    for match in _SINGULAR_WITH_PLURAL_VERB.finditer(chunk) if plural_verb else ():
         head = match.group("head").lower()
         if head.endswith("s") or head in _COLLECTIVE or head.endswith("ing"):
             continue
@@ -148,14 +153,14 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
         ):
             continue
         yield _fixed(base, match, "verb", _SINGULAR)
-    for match in _PLURAL_WITH_SINGULAR_VERB.finditer(chunk):
+    for match in _PLURAL_WITH_SINGULAR_VERB.finditer(chunk) if singular_verb else ():
         head = match.group("head").lower()
         if head.endswith(("ss", "us", "is", "'s", "’s")) or head in _SINGULAR_S:
             continue
         if not _CLAUSE_START.search(chunk[: match.start()]):
             continue
         yield _fixed(base, match, "verb", _PLURAL)
-    compound = _COMPOUND.match(chunk)
+    compound = _COMPOUND.match(chunk) if singular_verb and " and " in lower else None
     if compound:
         yield _fixed(base, compound, "verb", _PLURAL)
     for match in _PRONOUN.finditer(chunk):
@@ -175,9 +180,9 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
         else:
             fixes = _PRONOUN_FIX
         yield _fixed(base, match, verb_group, fixes)
-    for match in _THEIR_IS.finditer(chunk):
+    for match in _THEIR_IS.finditer(chunk) if "heir " in lower else ():
         yield base + match.start(), base + match.start() + 5, match.group()[0] + "here"
-    for match in _THERE_IS.finditer(chunk):
+    for match in _THERE_IS.finditer(chunk) if "here " in lower else ():
         verb = "are" if match.group(2) == "is" else "were"
         yield base + match.start(), base + match.end(), f"{match.group(1)} {verb} {match.group(3)}"
 

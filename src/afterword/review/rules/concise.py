@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.review.model import Severity
+from afterword.review.phrases import Pattern
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import body_hit
@@ -107,9 +107,9 @@ def hard_to_read(case: Case) -> Iterator[Hit]:
         )
 
 
-_APOLOGY = re.compile(r"(?i)\b(sorry|apologi[sz]e[sd]?|apologi[sz]ing|apologies|forgive me)\b")
-_HEDGE = re.compile(
-    r"(?i)\b(just|maybe|perhaps|possibly|i think|i guess|i feel like|sort of|kind of|"
+_APOLOGY = Pattern(r"\b(sorry|apologi[sz]e[sd]?|apologi[sz]ing|apologies|forgive me)\b")
+_HEDGE = Pattern(
+    r"\b(just|maybe|perhaps|possibly|i think|i guess|i feel like|sort of|kind of|"
     r"somewhat|a bit|i was wondering|if it'?s not too much trouble|hopefully|i suppose)\b"
 )
 
@@ -125,7 +125,7 @@ _HEDGE = re.compile(
     good=("Sorry to write again so soon. Thank you for your time.",),
 )
 def repeated_apologies(case: Case) -> Iterator[Hit]:
-    matches = list(_APOLOGY.finditer(case.text))
+    matches = list(_APOLOGY.finditer(case, 0, len(case.text)))
     for match in matches[1:]:
         yield Hit(match.start(), match.end())
 
@@ -141,6 +141,6 @@ def repeated_apologies(case: Case) -> Iterator[Hit]:
     good=("I would be glad to help if a role opens.",),
 )
 def heavy_hedging(case: Case) -> Iterator[Hit]:
-    matches = list(_HEDGE.finditer(case.text))
+    matches = list(_HEDGE.finditer(case, 0, len(case.text)))
     if len(matches) >= 4:
         yield Hit(matches[3].start(), matches[3].end())

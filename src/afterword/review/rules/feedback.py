@@ -19,6 +19,10 @@ _QUESTIONING = re.compile(
     r"\bhow (the panel|you|they|the committee|the interviewers?) (rated|scored|viewed|saw|felt|assessed|judged|weighed|weighted)\b)"
 )
 MAX_FEEDBACK_ASKS = 2
+# Each kind of ask above needs one of these; most letters ask nothing.
+_MAY_ASK = re.compile(
+    r"\?|like to|whether|feedback|pointers|thoughts|advice|improve|short|how (the|you|they)"
+)
 
 
 @declare(
@@ -63,6 +67,8 @@ def feedback_declined(case: Case) -> Iterator[Hit]:
     ),
 )
 def lengthy_request(case: Case) -> Iterator[Hit]:
+    if not _MAY_ASK.search(case.lower):
+        return
     asks = []
     for sentence in case.doc.sentences:
         text = case.text[sentence.start : sentence.end]

@@ -80,6 +80,7 @@ _INITIALISMS = frozenset(
     ]
 )
 _EXCLAIM_RUN = re.compile(r"!{2,}")
+_EMOTICON = re.compile(r"(?<!\w)[:;]-?[)(DPp](?!\w)")
 _EMOJI = re.compile(
     "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\U0000fe0f\U0000200d"
     "\U0001f1e6-\U0001f1ff]+|(?<!\\w)[:;]-?[)(DPp](?!\\w)"
@@ -224,9 +225,9 @@ def exclamations(case: Case) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), suggestion=".")
     if runs:
         return
-    singles = [index for index, char in enumerate(case.text) if char == "!"]
-    if len(singles) >= 3:
-        yield Hit(singles[2], singles[2] + 1, suggestion=".")
+    if case.text.count("!") >= 3:
+        third = case.text.find("!", case.text.find("!", case.text.find("!") + 1) + 1)
+        yield Hit(third, third + 1, suggestion=".")
 
 
 @declare(
@@ -240,5 +241,6 @@ def exclamations(case: Case) -> Iterator[Hit]:
     good=("I'd love to be considered for future roles.",),
 )
 def emoji(case: Case) -> Iterator[Hit]:
-    for match in _EMOJI.finditer(case.text):
+    pattern = _EMOTICON if case.text.isascii() else _EMOJI
+    for match in pattern.finditer(case.text):
         yield Hit(match.start(), match.end(), suggestion="")

@@ -50,8 +50,9 @@ def missing_interest(case: Case) -> Iterator[Hit]:
     doc = case.doc
     if not doc.body_text.strip():
         return
-    end = doc.closing.end if doc.closing else doc.body.end
-    if _INTEREST.search(case, doc.body.start, end):
+    # The door-opening line usually closes the letter, so look from the end.
+    spans = [*reversed(doc.paragraphs), *([doc.closing] if doc.closing else [])]
+    if any(_INTEREST.search(case, span.start, span.end) for span in spans):
         return
     if doc.subject and _INTEREST.search(case, doc.subject.start, doc.subject.end):
         return

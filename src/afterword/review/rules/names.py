@@ -163,6 +163,7 @@ _NOT_IN_TITLE = frozenset(
 )
 # "The X interview" names a kind of interview ("panel", "onsite"), so only job words count.
 _JOB_WORD = r"(position|role|post|job|vacancy)\b(?![ \t]+(?:postings?|descriptions?|search|market|offers?|ads?|boards?|titles?|openings?|fairs?|alerts?)\b)"
+_JOB_FINDER = re.compile(rf"(?i)\b{_JOB_WORD}")
 _ROLE_CUE = re.compile(
     rf"(?i)\b(the|this|your)[ \t]+([\w'’/-]+(?:[ \t]+[\w'’/-]+){{0,4}}?)[ \t]+{_JOB_WORD}"
 )
@@ -323,11 +324,13 @@ _SEGMENT = re.compile(r"[^–—|:\n]+?(?=\s+[-–—|:]\s+|\s*[–—|:]|\s*$)"
 
 
 def _candidates(pattern: re.Pattern[str], text: str, start: int, end: int):
-    """Matches starting at every cue word, so a long false start cannot hide a later match."""
-    for cue in _CUE_START.finditer(text, start, end):
-        match = pattern.match(text, cue.start(), end)
-        if match is not None:
-            yield match
+    """Matches starting at every cue word before a job word, so a long false start cannot
+    hide a later match; job words are few, so only the text just before them is tried."""
+    for job in _JOB_FINDER.finditer(text, start, end):
+        for cue in _CUE_START.finditer(text, max(start, job.start() - 80), job.start()):
+            match = pattern.match(text, cue.start(), job.end())
+            if match is not None and match.end() == job.end():
+                yield match
 
 
 _CUE_START = re.compile(r"(?i)(?<![\w'’-])(?:the|this|your)\b|[–—:-]")

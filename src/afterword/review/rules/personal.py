@@ -26,6 +26,8 @@ _PLACEHOLDER = re.compile(
 )
 # Fewer distinct uncommon words than this, and the letter could go to any company.
 MIN_SPECIFIC_WORDS = 4
+# Every placeholder shape needs one of these; most drafts have none, and skip the big scan.
+_MAY_HOLD_PLACE = re.compile(r"[\[{<_]|XXX|xxx|Name\b|Title\b|Insert |TBD|\bTK\b")
 _TITLES = frozenset(
     [
         "mr",
@@ -112,6 +114,8 @@ _COLLECTIVE = frozenset(
     ),
 )
 def placeholder(case: Case) -> Iterator[Hit]:
+    if not _MAY_HOLD_PLACE.search(case.text):
+        return
     for match in _PLACEHOLDER.finditer(case.text):
         yield Hit(match.start(), match.end())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from afterword.review.model import Severity
 from afterword.review.registry import declare
@@ -226,10 +227,20 @@ _MAY_REPEAT = frozenset({"had", "that", "is", "do", "bye", "no", "very", "so", "
     good=("What it had had was time; that that mattered was clear.",),
 )
 def repeated_word(case: Case) -> Iterator[Hit]:
-    for match in _REPEATED.finditer(case.text):
-        if match.group(1).lower() in _MAY_REPEAT:
-            continue
-        yield Hit(match.start(), match.end(), suggestion=match.group(1))
+    text = case.text
+    words = case.doc.words
+    for first, second in pairwise(words):
+        if (
+            first.text.lower() == second.text.lower()
+            and text[first.end : second.start].isspace()
+            and first.text.lower() not in _MAY_REPEAT
+            and not first.text[0].isdigit()
+        ):
+            yield Hit(first.start, second.end, suggestion=first.text)
+    if case.doc.subject:
+        for match in _REPEATED.finditer(text, case.doc.subject.start, case.doc.subject.end):
+            if match.group(1).lower() not in _MAY_REPEAT:
+                yield Hit(match.start(), match.end(), suggestion=match.group(1))
 
 
 _ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An)\s+([\w’'-]+)")

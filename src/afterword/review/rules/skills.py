@@ -49,6 +49,8 @@ def achievement_list(case: Case) -> Iterator[Hit]:
     if not _MAY_CLAIM.search(case.lower):
         return
     for paragraph in case.doc.paragraphs:
+        if not _MAY_CLAIM.search(case.lower, paragraph.start, paragraph.end):
+            continue
         claims = list(_ACHIEVEMENT.finditer(case.text, paragraph.start, paragraph.end))
         pitch = _REPITCH.search(case.text, paragraph.start, paragraph.end)
         if len(claims) + (2 if pitch else 0) > MAX_CLAIMS and claims:
