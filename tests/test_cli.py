@@ -623,12 +623,6 @@ def test_text_output_names_the_file_as_given(home: Path) -> None:
     assert "letter [v2].txt" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="Rich turns a closed stdout into SystemExit(1) (and Click does the same for a "
-    "plain write), so a ready draft piped into `head` exits 1 under --strict, the code "
-    "for 'needs revision'; main() means to exit 0 on a broken pipe",
-    strict=True,
-)
 def test_a_reader_that_stops_early_does_not_turn_a_ready_draft_into_exit_1(
     home: Path, context_file: Path
 ) -> None:

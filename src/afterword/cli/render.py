@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -26,6 +29,18 @@ HEADINGS = {
     Severity.WARNING: "Should fix",
     Severity.SUGGESTION: "Worth considering",
 }
+
+
+class ReportConsole(Console):
+    """A console that stops quietly when the reader leaves early (as `| head` does).
+
+    Rich exits with status 1 on a broken pipe; afterword keeps the verdict's exit code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def line_of(text: str, offset: int) -> int:
@@ -70,7 +85,7 @@ def verdict_line(result: Review) -> Text:
 
 
 def render_review(result: Review, name: str, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or ReportConsole(highlight=False)
     for notice in result.notices:
         console.print(Text(f"Note: {notice}", style="yellow"))
     console.print(
@@ -99,7 +114,7 @@ def render_review(result: Review, name: str, console: Console | None = None) -> 
 def render_rules(console: Console | None = None) -> None:
     from afterword.review.registry import all_rules
 
-    console = console or Console(highlight=False)
+    console = console or ReportConsole(highlight=False)
     for rule in all_rules():
         console.print(
             Text.assemble(
