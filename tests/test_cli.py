@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from afterword.cli import app
+from samples import CONTEXT
 
 SCRIPT = Path(sys.executable).parent / "afterword"
 
@@ -45,17 +46,6 @@ of why I was not selected!!
 Tomás
 """
 
-CONTEXT = {
-    "sender_name": "Tomás O'Brien-Lund",
-    "recipient_name": "Aiko Tanaka",
-    "company": "Bellweather Bakery",
-    "role": "Pastry Chef",
-    "rejection_date": "2025-04-07",
-    "send_date": "2025-04-09",
-    "previous_followups": 0,
-    "feedback": "unknown",
-    "channel": "email",
-}
 
 FINDING_KEYS = {
     "code",

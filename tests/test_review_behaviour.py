@@ -9,18 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from afterword import Review, Severity, review
-
-CONTEXT: dict[str, Any] = {
-    "sender_name": "Tomás O'Brien-Lund",
-    "recipient_name": "Aiko Tanaka",
-    "company": "Bellweather Bakery",
-    "role": "Pastry Chef",
-    "rejection_date": "2025-04-07",
-    "send_date": "2025-04-09",
-    "previous_followups": 0,
-    "feedback": "unknown",
-    "channel": "email",
-}
+from samples import CONTEXT
 
 THANKS = "Thank you for letting me know, and for the time you spent with me last Thursday."
 DETAIL = "I loved seeing how your bakers proof the sourdough overnight in the old stone cellar."
