@@ -24,7 +24,7 @@ _SINGULAR_WITH_PLURAL_VERB = re.compile(
     rf"(?<![\w'’-]){_DETERMINER}\s+(?:{_CONTENT}\s+){{0,2}}(?P<head>{_CONTENT}){_PREPOSITIONAL}\s+(?P<verb>were|are|have|weren't|aren't|haven't)\b"
 )
 _PLURAL_WITH_SINGULAR_VERB = re.compile(
-    rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:{_CONTENT}\s+)?(?P<head>[a-z]+s)\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
+    rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:{_CONTENT}\s+)?(?P<head>[a-z]+s){_PREPOSITIONAL}\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
 )
 _NOT_VERB = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could)\b)[^,.;:!?\n])"
 _COMPOUND = re.compile(
@@ -122,8 +122,9 @@ _PRONOUN_FIX = {
 }  # fmt: skip
 # A noun phrase is the subject only at the start of a clause; elsewhere it is an object
 # ("hearing how the crew plans its loads was fascinating").
+# A bare "and" does not start one: "meeting Doris and the other ladies was lovely".
 _CLAUSE_START = re.compile(
-    r"(?i)(^|[,;:]|\b(that|because|and|but|so|since|when|while|although|though|if|whether))\s*$"
+    r"(?i)(^|[,;:]\s*(and|but|so|or|yet)?|\b(that|because|since|when|while|although|though|if|whether))\s*$"
 )
 # "The garden and the library were": a singular noun after "and" may end a compound subject.
 _AFTER_AND = re.compile(r"(?i)\b(and|or|nor)\s*$")

@@ -95,6 +95,7 @@ _ORG_ENDINGS = frozenset(
         "properties",
     ]
 )
+_PLACEHOLDER_WORDS = re.compile(r"\b(Insert|Name|Title|XXX+)\b")
 _CAPITALISED = r"(?:[A-Z][\w'’&-]*|&)"
 # A full stop ends a name: "Mining Co. I appreciate" is a name and a new sentence.
 _PHRASE = re.compile(
@@ -255,7 +256,12 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
     text = case.text
     body_start = case.doc.subject.start if case.doc.subject else case.doc.body.start
     for match in _PHRASE.finditer(text, body_start, case.doc.body.end):
-        phrase = match.group().rstrip(".'’")
+        phrase = re.sub(r"\s+I$", "", match.group().rstrip(".'’"))
+        first = phrase.split()[0]
+        # An acronym ("NHS"), a placeholder ("COMPANY_NAME"), or the company's own product
+        # ("Bitforge's RISC-V") is not another employer.
+        if phrase.isupper() or "_" in phrase or fold(first.rstrip("'’s")) in allowed:
+            continue
         # Only an organisation-like name, or a name where the employer belongs, is checked.
         last = phrase.rsplit(None, 1)[-1].lower()
         # "Elmstead Youth Orchestra" for "Wexley Youth Orchestra": same kind, other name.
@@ -269,6 +275,8 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
         if not words or all(word in allowed for word in words):
             continue
         if fold(phrase).replace(" ", "") in (initials, fold(company).replace(" ", "")):
+            continue
+        if _PLACEHOLDER_WORDS.search(phrase):
             continue
         yield Hit(match.start(), match.start() + len(phrase), suggestion=company)
 
@@ -292,7 +300,8 @@ def mismatched_role(case: Case) -> Iterator[Hit]:
     seen = set()
     if doc.subject:
         for start, end in _subject_segments(case):
-            phrase = case.text[start:end]
+            phrase = _FILLER_TAIL.sub("", case.text[start:end])
+            end = start + len(phrase)
             words = name_words(phrase)
             if (
                 0 < len(words) <= 6
@@ -320,6 +329,10 @@ def _subject_segments(case: Case) -> Iterator[tuple[int, int]]:
         yield match.start(), match.start() + len(match.group().rstrip())
 
 
+_FILLER_TAIL = re.compile(
+    r"(?i)(\s+(interview|interviews|position|role|job|application|process|opportunity|decision|"
+    r"search|post|vacancy|thank you|thanks|follow-up))+\s*$"
+)
 _SEGMENT = re.compile(r"[^–—|:\n]+?(?=\s+[-–—|:]\s+|\s*[–—|:]|\s*$)")
 
 

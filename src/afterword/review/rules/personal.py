@@ -19,6 +19,7 @@ _PLACEHOLDER = re.compile(
     r"|<\s*[A-Z][A-Z0-9 _-]{1,30}\s*>"
     r"|(?i:<\s*(your|company|name|role|job|insert|recipient)[^<>\n]{0,30}>)"
     r"|\bX{3,}\b|\bx{3,}\b|_{3,}"
+    r"|\b[A-Z]{2,}(?:_[A-Z]{2,})+\b|<<\s*\w[\w ]{0,30}>>"
     r"|\b(Hiring Manager'?s? Name|Company Name|Job Title|Position Title|Role Title|Your Name|"
     r"Recipient'?s? Name|Interviewer'?s? Name|First ?Name|Last ?Name|Full Name|Insert [A-Z]\w+|"
     r"Name of (the )?(Company|Hiring Manager|Interviewer|Position))\b"
@@ -28,6 +29,13 @@ _PLACEHOLDER = re.compile(
 MIN_SPECIFIC_WORDS = 4
 # Every placeholder shape needs one of these; most drafts have none, and skip the big scan.
 _MAY_HOLD_PLACE = re.compile(r"[\[{<_]|XXX|xxx|Name\b|Title\b|Insert |TBD|\bTK\b")
+# A sentence about the writer ("I grew revenue by 40%", "In my last role...") with no word
+# about them is a pitch: specific, but not about this company.
+_ABOUT_ME = re.compile(r"(?i)^\s*(i|i'm|i've|i am|i have|my|in my|as a|as an)\b")
+_ABOUT_THEM = re.compile(
+    r"(?i)\b(your|you|the team|their|its|learn\w*|hear\w*|see|saw|seeing|tour\w*|visit\w*|"
+    r"met|meet\w*|impress\w*|admire\w*|enjoy\w*|loved?|liked?|watch\w*)\b"
+)
 _TITLES = frozenset(
     [
         "mr",
@@ -241,11 +249,21 @@ def specific_words(case: Case) -> set[str]:
     for name in case.context.names():
         known.update(name_words(name))
     specific = set()
-    body = case.doc.body
-    for part in _LETTERS.findall(fold(case.text[body.start : body.end])):
-        if len(part) < 3 or part in known or part in stock:
+    company = {word for word in name_words(case.context.company or "") if len(word) > 2}
+    for sentence in case.doc.sentences:
+        text = fold(case.text[sentence.start : sentence.end])
+        words = _LETTERS.findall(text)
+        # A pitch about yourself is specific, but not about them: it does not count.
+        if (
+            _ABOUT_ME.match(text)
+            and not company.intersection(words)
+            and not _ABOUT_THEM.search(text)
+        ):
             continue
-        specific.add(_stem(part))
+        for part in words:
+            if len(part) < 3 or part in known or part in stock:
+                continue
+            specific.add(_stem(part))
     return specific
 
 

@@ -122,12 +122,15 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
             return Hit(position, position + len(core), suggestion=near)
         if not _sentence_initial(case.text, position, scope_start) or word[1:] != word[1:].lower():
             return None  # a proper noun, or a brand such as iPhone
-        if dictionary.is_known(core.lower()) or _used_mid_sentence(case, core):
+        if _used_mid_sentence(case, core):
             return None
-        suggestion = dictionary.suggest(core)
+        # A capitalised first word gets the same verdict as in lower case.
+        suggestion = _lowercase_verdict(dictionary, core.lower())
         if suggestion is None:
             return None
-        return Hit(position, position + len(core), suggestion=suggestion)
+        return Hit(
+            position, position + len(core), suggestion=suggestion[:1].upper() + suggestion[1:]
+        )
     suggestion = _lowercase_verdict(dictionary, word)
     return (
         None if suggestion is None else Hit(position, position + len(word), suggestion=suggestion)
@@ -149,8 +152,9 @@ def _lowercase_verdict(dictionary, word: str) -> str | None:
     suggestion = dictionary.suggest(word)
     if suggestion is None:
         return None
-    common = max(dictionary.frequency(suggestion), dictionary.frequency(suggestion.lower()))
-    if common < _SUGGESTION_MIN_FREQUENCY:
+    lower = suggestion.lower()
+    forms = (suggestion, lower, lower[:-1] if lower.endswith("s") else lower)
+    if max(dictionary.frequency(form) for form in forms) < _SUGGESTION_MIN_FREQUENCY:
         return None
     # Short unknown words are mostly jargon or borrowings ("lede", "kapa"); only a swap of
     # two letters ("teh") is a sure slip.
@@ -213,7 +217,9 @@ def _used_mid_sentence(case: Case, word: str) -> bool:
 
 _REPEATED = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])")
 # "had had" and "that that" are often correct.
-_MAY_REPEAT = frozenset({"had", "that", "is", "do", "bye", "no", "very", "so", "really", "far"})
+_MAY_REPEAT = frozenset(
+    {"had", "that", "is", "do", "bye", "no", "very", "so", "really", "far", "please", "never"}
+)
 
 
 @declare(

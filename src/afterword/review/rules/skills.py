@@ -21,7 +21,7 @@ _ACHIEVEMENT = re.compile(
 )
 _REPITCH = re.compile(
     r"(?i)\b(what I (could )?bring|my (full )?track record|make sure (the team|you) (has|have|know)|"
-    r"remind you (of|that)|full picture|a few (more )?points|didn't (get to|mention)|"
+    r"remind you (of|that|what)|what you'?d be getting|full picture|a few (more )?points|didn't (get to|mention)|"
     r"I (also )?hold \w+ (certifications|degrees))"
 )
 MAX_CLAIMS = 3
