@@ -148,6 +148,12 @@ def _lowercase_verdict(dictionary, word: str) -> str | None:
     # Typing slips rarely add accents: an accented unknown word is a borrowing or a name.
     if not word.isascii():
         return None
+    # Short unknown words are mostly jargon or borrowings ("lede", "kapa"); only two swapped
+    # letters ("teh", "tiem") are a sure slip.
+    if len(core) <= 4:
+        swaps = (core[:i] + core[i + 1] + core[i] + core[i + 2 :] for i in range(len(core) - 1))
+        common = [swap for swap in swaps if dictionary.frequency(swap) >= _SUGGESTION_MIN_FREQUENCY]
+        return max(common, key=dictionary.frequency) if common else None
     # An unknown word with no common near neighbour is a term we lack, not a slip of the keys.
     suggestion = dictionary.suggest(word)
     if suggestion is None:
@@ -155,10 +161,6 @@ def _lowercase_verdict(dictionary, word: str) -> str | None:
     lower = suggestion.lower()
     forms = (suggestion, lower, lower[:-1] if lower.endswith("s") else lower)
     if max(dictionary.frequency(form) for form in forms) < _SUGGESTION_MIN_FREQUENCY:
-        return None
-    # Short unknown words are mostly jargon or borrowings ("lede", "kapa"); only a swap of
-    # two letters ("teh") is a sure slip.
-    if len(core) <= 4 and sorted(core.lower()) != sorted(suggestion.lower()):
         return None
     return suggestion
 
