@@ -35,6 +35,8 @@ bench: install
 
 docs: install
 	$(BIN)/afterword rules --format markdown > docs/rules.md
+	$(BIN)/python -c "from afterword.review.docs import gates_file_text; print(gates_file_text(), end='')" > gates.json.tmp
+	mv gates.json.tmp src/afterword/data/lexicons/gates.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build src/*.egg-info

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from afterword.review.docs import rules_markdown
+from afterword.review.docs import gates_file_text, rules_markdown
 from afterword.review.model import CODES, Severity
 from afterword.review.registry import all_rules
 
@@ -48,3 +48,8 @@ def test_suggestion_only_codes_never_block_sending() -> None:
 def test_rules_reference_is_up_to_date() -> None:
     written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert written == rules_markdown(), "docs/rules.md is stale: run `make docs`"
+
+
+def test_shipped_phrase_gates_are_up_to_date() -> None:
+    written = (ROOT / "src" / "afterword" / "data" / "lexicons" / "gates.json").read_text("utf-8")
+    assert written == gates_file_text(), "gates.json is stale: run `make docs`"

@@ -50,3 +50,23 @@ def rules_markdown() -> str:
             lines += [f"- Passes: {_example(example)}" for example in rule.good]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def shipped_patterns() -> list:
+    """Every phrase pattern the package ships: lexicon rules and the rule modules' own."""
+    import sys
+
+    from afterword.review.phrases import Pattern, PhraseCheck
+
+    found = [p for rule in all_rules() if isinstance(rule.check, PhraseCheck) for p in rule.check.patterns]
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("afterword.review.rules."):
+            found.extend(value for value in vars(module).values() if isinstance(value, Pattern))
+    return found
+
+
+def gates_file_text() -> str:
+    """The contents of data/lexicons/gates.json for the shipped patterns."""
+    from afterword.review.phrases import gates_json
+
+    return gates_json(shipped_patterns())

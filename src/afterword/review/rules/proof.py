@@ -110,14 +110,16 @@ def _context_names(case: Case) -> dict[str, str]:
 
 
 def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | None:
+    if word.isupper() and len(word) > 1:
+        return None  # an initialism
+    core = word[:-2] if word.endswith(("'s", "’s")) else word
+    if core[:1].isupper() and _is_plain_word(dictionary, core.lower()):
+        return None  # "Thank", "The": a known word that starts a sentence
     folded = fold(word)
     if folded in names or folded.rstrip("s") in names:
         return None
-    core = word[:-2] if word.endswith(("'s", "’s")) else word
-    if word.isupper() and len(word) > 1:
-        return None  # an initialism
     if core[:1].isupper():
-        near = None if dictionary.is_known(core.lower()) else _near_name(core, names)
+        near = _near_name(core, names)
         if near:
             return Hit(position, position + len(core), suggestion=near)
         if not _sentence_initial(case.text, position, scope_start) or word[1:] != word[1:].lower():
@@ -135,6 +137,11 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
     return (
         None if suggestion is None else Hit(position, position + len(word), suggestion=suggestion)
     )
+
+
+@lru_cache(maxsize=65536)
+def _is_plain_word(dictionary, lower: str) -> bool:
+    return dictionary.is_known(lower) and not dictionary.is_common_misspelling(lower)
 
 
 @lru_cache(maxsize=65536)
