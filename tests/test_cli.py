@@ -628,3 +628,18 @@ def test_a_reader_that_stops_early_does_not_turn_a_ready_draft_into_exit_1(
     stderr = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in stderr
+
+
+def test_a_misspelt_rule_in_the_config_is_refused_in_one_line(home: Path) -> None:
+    draft = write(home, "draft.txt", CLEAN)
+    config = write(home, "config.toml", '[rules]\ndisable = ["proof.spellin"]\n')
+    result = invoke("check", str(draft), "--config", str(config))
+    assert result.exit_code == 2
+    assert "proof.spellin" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_version_is_printed() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("afterword ")

@@ -22,6 +22,24 @@ FORMATS = ("text", "json")
 BATCH_FORMATS = ("jsonl",)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from afterword import __version__
+
+        sys.stdout.write(f"afterword {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """The one gracious message after a job rejection: review it before you send it."""
+
+
 def fail(message: str) -> None:
     """Print a one-line error and exit 2, the contract for bad input."""
     sys.stderr.write(f"afterword: {message}\n")

@@ -29,6 +29,8 @@ class DraftInput:
 def read_bytes(path: str, what: str, limit: int = MAX_INPUT_BYTES) -> tuple[bytes, str]:
     """The bytes of a file, or of standard input for '-', refusing anything over the limit."""
     if path == "-":
+        if sys.stdin.isatty():
+            sys.stderr.write("Paste your draft, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n")
         data = sys.stdin.buffer.read(limit + 1)
         name = "standard input"
     else:

@@ -43,6 +43,9 @@ def config_from_dict(data: Mapping[str, Any]) -> ReviewConfig:
     disabled = rules.get("disable", [])
     if not isinstance(disabled, list) or not all(isinstance(item, str) for item in disabled):
         raise ConfigError("rules.disable must be a list of rule codes or ids")
+    for item in disabled:
+        if not any(item == code or item.startswith(code + ".") for code in CODES):
+            raise ConfigError(f"rules.disable has an unknown rule {item!r}; see `afterword rules`")
     phrases = data.get("phrases", {})
     if not isinstance(phrases, Mapping):
         raise ConfigError("[phrases] must be a table of code = [phrases]")

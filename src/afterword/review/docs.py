@@ -58,7 +58,12 @@ def shipped_patterns() -> list:
 
     from afterword.review.phrases import Pattern, PhraseCheck
 
-    found = [p for rule in all_rules() if isinstance(rule.check, PhraseCheck) for p in rule.check.patterns]
+    found = [
+        p
+        for rule in all_rules()
+        if isinstance(rule.check, PhraseCheck)
+        for p in rule.check.patterns
+    ]
     for name, module in sorted(sys.modules.items()):
         if name.startswith("afterword.review.rules."):
             found.extend(value for value in vars(module).values() if isinstance(value, Pattern))
