@@ -30,3 +30,22 @@ def test_core_module_does_no_io(path: Path) -> None:
             assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
         if isinstance(node, ast.Attribute) and node.attr in {"now", "today", "utcnow"}:
             raise AssertionError(f"{path.name} reads the clock")
+
+
+def test_review_and_check_work_with_the_network_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from typer.testing import CliRunner
+
+    from afterword import review
+    from afterword.cli import app
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("afterword tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = review("Dear Sam,\n\nThank you for the tour of the harbour.\n\nBest,\nLee")
+    assert result.findings
+    outcome = CliRunner().invoke(app, ["check", "-", "--format", "json"], input="Thanks, Sam!")
+    assert outcome.exit_code == 0

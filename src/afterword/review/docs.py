@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from afterword.review.model import CODES
 from afterword.review.registry import all_rules
 from afterword.review.rule import Example
 
 
 def _example(example: Example) -> str:
     text = example.text.replace("\n", " ⏎ ")
+    if len(text) > 240:
+        text = f"{text[:200]} … ({len(example.plain.split())} words)"
     if example.context:
         pairs = ", ".join(f"{key}: {value}" for key, value in example.context.items())
         return f"`{text}` (context: {pairs})"
@@ -28,10 +31,7 @@ def rules_markdown() -> str:
         "In bad examples, `[[double brackets]]` mark the text the rule flags.",
         "",
     ]
-    codes = []
-    for rule in rules:
-        if rule.code not in codes:
-            codes.append(rule.code)
+    codes = sorted({rule.code for rule in rules}, key=CODES.index)
     for code in codes:
         lines += [f"## `{code}`", ""]
         for rule in (item for item in rules if item.code == code):
