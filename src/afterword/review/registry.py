@@ -54,6 +54,7 @@ def all_rules() -> tuple[Rule, ...]:
         concise,
         feedback,
         formatting,
+        grammar,
         gratitude,
         interest,
         personal,

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from importlib import resources
 
 from afterword.review.document import Span
 from afterword.review.rule import Case, Hit
+
+
+def _wordlists() -> dict[str, frozenset[str]]:
+    text = (resources.files("afterword") / "data" / "wordlists.toml").read_text(encoding="utf-8")
+    return {key: frozenset(words) for key, words in tomllib.loads(text).items()}
+
+
+# Shared word lists (data/wordlists.toml), read once when the rules load.
+WORDLISTS = _wordlists()
 
 
 def fold(text: str) -> str:

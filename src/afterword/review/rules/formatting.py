@@ -8,77 +8,12 @@ from collections.abc import Iterator
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import first_line_hit
+from afterword.review.rules._shared import WORDLISTS, first_line_hit
 
 _WHY = "Proofreading and formatting: proper formatting makes the message easy to read and professional in appearance."
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:['’][A-Z]+)?(?![\w'’-])")
 # Short capitalised words that are initialisms far more often than shouting.
-_INITIALISMS = frozenset(
-    [
-        "US",
-        "UK",
-        "EU",
-        "UN",
-        "HR",
-        "IT",
-        "PR",
-        "QA",
-        "UX",
-        "UI",
-        "AI",
-        "ML",
-        "BI",
-        "OK",
-        "TV",
-        "ID",
-        "CV",
-        "PM",
-        "AM",
-        "CEO",
-        "CFO",
-        "CTO",
-        "COO",
-        "VP",
-        "GM",
-        "MBA",
-        "PHD",
-        "MD",
-        "RN",
-        "NP",
-        "PA",
-        "LPN",
-        "CNA",
-        "EMT",
-        "BA",
-        "BS",
-        "MS",
-        "MA",
-        "JD",
-        "CPA",
-        "CFA",
-        "PMP",
-        "SQL",
-        "API",
-        "AWS",
-        "GCP",
-        "SRE",
-        "SOC",
-        "GIS",
-        "CNC",
-        "HVAC",
-        "EPA",
-        "ISO",
-        "NHS",
-        "ASAP",
-        "FAQ",
-        "PTA",
-        "USA",
-        "NYC",
-        "LA",
-        "SF",
-        "DC",
-    ]
-)
+_INITIALISMS = frozenset(word.upper() for word in WORDLISTS["initialisms"])
 _EXCLAIM_RUN = re.compile(r"!{2,}")
 _EMOTICON = re.compile(r"(?<!\w)[:;]-?[)(DPp](?!\w)")
 _EMOJI = re.compile(
@@ -170,38 +105,7 @@ def shouting(case: Case) -> Iterator[Hit]:
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}")
-_EMPHASIS = frozenset(
-    [
-        "please",
-        "so",
-        "need",
-        "love",
-        "really",
-        "very",
-        "anything",
-        "everything",
-        "not",
-        "never",
-        "always",
-        "must",
-        "urgent",
-        "help",
-        "thank",
-        "thanks",
-        "sorry",
-        "beg",
-        "begging",
-        "dream",
-        "all",
-        "any",
-        "only",
-        "truly",
-        "still",
-        "hope",
-        "want",
-        "believe",
-    ]
-)
+_EMPHASIS = WORDLISTS["emphasis"]
 
 
 def _is_common_word(case: Case, word: str) -> bool:

@@ -286,13 +286,3 @@ def generic_vocabulary() -> frozenset[str]:
         if line and not line.startswith("#"):
             words.update(fold(line).split())
     return frozenset(words)
-
-
-def known_name_words(case: Case) -> set[str]:
-    words = set()
-    for name in case.context.names():
-        words.update(name_words(name))
-    return words
-
-
-__all__ = ["fold", "generic_vocabulary", "known_name_words", "specific_words"]

@@ -1,26 +1,24 @@
-"""Proofreading: spelling against a shipped dictionary, and the common grammar slips."""
+"""Proofreading, spelling: a shipped English dictionary, with names and terms respected."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
 
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import fold, name_words
-from afterword.review.rules.agreement import agreement_errors
+from afterword.review.rules._shared import fold
 from afterword.review.spelling_variants import within_edits
 
-_WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
+PROOF_WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
 _SKIP_ZONES = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
 )
 # "E. coli": the word after an initial is the second half of a scientific name.
 _BINOMIAL = re.compile(r"(?<![\w.])[A-Z]\. $")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A correction must be at least this common in the word list: a rare neighbour
 # ("roaster" for "roastery") means the word is more likely a rare term than a typo.
@@ -34,7 +32,7 @@ _COMPOUND_PART_MIN = 200
     id="proof.spelling",
     severity=Severity.WARNING,
     message="This word looks misspelled.",
-    why=_WHY,
+    why=PROOF_WHY,
     fix="Correct the spelling.",
     bad=(
         "I was sorry to [[recieve]] the news.",
@@ -74,7 +72,7 @@ def misspelled(case: Case) -> Iterator[Hit]:
             elif dictionary.is_known(token):
                 continue
             else:
-                found = _TOKEN.finditer(text, match.start(), match.end())
+                found = TOKEN.finditer(text, match.start(), match.end())
                 parts = [
                     (part.start(), part.group()) for part in found if part.end() - part.start() > 1
                 ]
@@ -222,173 +220,3 @@ def _used_mid_sentence(case: Case, word: str) -> bool:
         if not _sentence_initial(case.text, match.start(), case.doc.body.start):
             return True
     return False
-
-
-_REPEATED = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])")
-# "had had" and "that that" are often correct.
-_MAY_REPEAT = frozenset(
-    {"had", "that", "is", "do", "bye", "no", "very", "so", "really", "far", "please", "never"}
-)
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.repeated_word",
-    severity=Severity.WARNING,
-    message="This word is repeated.",
-    why=_WHY,
-    fix="Delete the second one.",
-    bad=("Thank you for walking me through [[the the]] plant.",),
-    good=("What it had had was time; that that mattered was clear.",),
-)
-def repeated_word(case: Case) -> Iterator[Hit]:
-    text = case.text
-    words = case.doc.words
-    for first, second in pairwise(words):
-        if (
-            first.text.lower() == second.text.lower()
-            and text[first.end : second.start].isspace()
-            and first.text.lower() not in _MAY_REPEAT
-            and not first.text[0].isdigit()
-        ):
-            yield Hit(first.start, second.end, suggestion=first.text)
-    if case.doc.subject:
-        for match in _REPEATED.finditer(text, case.doc.subject.start, case.doc.subject.end):
-            if match.group(1).lower() not in _MAY_REPEAT:
-                yield Hit(match.start(), match.end(), suggestion=match.group(1))
-
-
-_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An)\s+([\w’'-]+)")
-_VOWEL_SOUND_CONSONANT = ("hour", "honest", "honor", "honour", "heir", "herb")
-_CONSONANT_SOUND_VOWEL = (
-    "uni", "unan", "use", "usu", "usa", "uti", "ure", "uro", "ura", "eu", "one", "once",
-    "ubiq", "ufo", "ewe", "uk", "uga",
-)  # fmt: skip
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.article",
-    severity=Severity.WARNING,
-    message="Use 'an' before a vowel sound and 'a' before a consonant sound.",
-    why=_WHY,
-    fix="Swap the article.",
-    bad=("It was [[a interesting]] conversation.", "It was [[an great]] visit."),
-    good=(
-        "It was an honest talk about a unique role at a university, an hour long, with an MBA and a UX lead.",
-    ),
-)
-def article(case: Case) -> Iterator[Hit]:
-    for match in _ARTICLE.finditer(case.text):
-        art, word = match.group(1), match.group(2)
-        wants_an = _wants_an(word)
-        if wants_an is None or (art.lower() == "an") == wants_an:
-            continue
-        fixed = ("An" if art[0] == "A" else "an") if wants_an else ("A" if art[0] == "A" else "a")
-        yield Hit(match.start(), match.end(), suggestion=f"{fixed} {word}")
-
-
-def _wants_an(word: str) -> bool | None:
-    if not word[:1].isalpha():
-        return None
-    if word.isupper() and len(word) > 1:
-        return word[0] in "AEFHILMNORSX"
-    lower = word.lower()
-    if lower.startswith(_VOWEL_SOUND_CONSONANT):
-        return True
-    if lower.startswith(_CONSONANT_SOUND_VOWEL):
-        return False
-    return lower[0] in "aeiou"
-
-
-_LOWER_I = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|d|ll|ve))?(?![\w.'’-]))")
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.lowercase_i",
-    severity=Severity.WARNING,
-    message="Write the pronoun 'I' as a capital.",
-    why=_WHY,
-    fix="Capitalise it.",
-    bad=("Thank you, and [[i]] hope we stay in touch.", "Thanks, [[i]]'m grateful."),
-    good=("Thank you, and I hope we stay in touch (i.e. by email).",),
-)
-def lowercase_i(case: Case) -> Iterator[Hit]:
-    for match in _LOWER_I.finditer(case.text):
-        yield Hit(match.start(), match.end(), suggestion="I")
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.capital_start",
-    severity=Severity.WARNING,
-    message="Start each sentence with a capital letter.",
-    why=_WHY,
-    fix="Capitalise the first letter.",
-    bad=("Thank you for the tour. [[it]] was a highlight.",),
-    good=("Thank you for the tour. It was a highlight. eBay and iPhone are fine.",),
-)
-def capital_start(case: Case) -> Iterator[Hit]:
-    doc = case.doc
-    starts = [sentence.start for sentence in doc.sentences]
-    for part in (doc.greeting, doc.closing):
-        if part is not None:
-            starts.append(
-                part.start
-                + len(case.text[part.start : part.end])
-                - len(case.text[part.start : part.end].lstrip())
-            )
-    for start in starts:
-        match = _TOKEN.match(case.text, start)
-        if match is None:
-            continue
-        word = match.group()
-        if word[0].islower() and word[1:] == word[1:].lower() and word != "i":
-            yield Hit(match.start(), match.end(), suggestion=word[0].upper() + word[1:])
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.agreement",
-    severity=Severity.WARNING,
-    message="The verb does not agree with its subject.",
-    why=_WHY,
-    fix="Make the verb agree with its subject.",
-    bad=(
-        "I was glad to see that [[the results was]] good.",
-        "[[The team's approach to model validation were]] impressive.",
-        "[[The garden and the library was]] wonderful to see.",
-    ),
-    good=(
-        "The team were lovely, and the results were good.",
-        "The people I met were kind, and the data were clear.",
-        "The way you run the clinic is a model.",
-    ),
-)
-def agreement(case: Case) -> Iterator[Hit]:
-    for start, end, suggestion in agreement_errors(case.text, case.doc.sentences):
-        yield Hit(start, end, suggestion=suggestion)
-
-
-@declare(
-    code="proof.grammar",
-    id="proof.grammar.end_punctuation",
-    severity=Severity.WARNING,
-    message="End the sentence with a full stop.",
-    why=_WHY,
-    fix="Add a full stop.",
-    bad=("Dear Sam,\n\nThank you for your time and the tour of the [[plant]]\n\nBest,\nLee",),
-    good=("Dear Sam,\n\nThank you for your time and the tour of the plant.\n\nBest,\nLee",),
-)
-def end_punctuation(case: Case) -> Iterator[Hit]:
-    for paragraph in case.doc.paragraphs:
-        words = case.doc.words_in(paragraph)
-        tail = case.text[paragraph.start : paragraph.end].rstrip()
-        if len(words) < 6 or not tail or not tail[-1].isalnum():
-            continue
-        last = words[-1]
-        yield Hit(last.start, last.end, suggestion=f"{last.text}.")
-
-
-__all__ = ["name_words"]
