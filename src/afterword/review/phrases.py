@@ -41,6 +41,8 @@ _POLITE = re.compile(
     r"if you have (?:a|any) (?:moment|minute|time)|(?:don't|do not) feel (?:obligated|obliged)|"
     r"no obligation|understand if|whenever (?:it's )?convenient|if you can)"
 )
+# "A frustrated customer": the word describes someone else, not the writer's feeling.
+_ATTRIBUTIVE = re.compile(r"(?i)\b(a|an|the|some|our|their|your|with)\s+(very\s+|really\s+)?$")
 _REQUIRED_KEYS = ("id", "code", "severity", "message", "why", "patterns", "bad", "good")
 
 
@@ -134,9 +136,11 @@ class PhraseCheck:
         negatable: bool = False,
         softenable: bool = False,
         polite_softens: bool = False,
+        attributive_ok: bool = False,
         body_only: bool = False,
     ) -> None:
         self.polite_softens = polite_softens
+        self.attributive_ok = attributive_ok
         self.patterns = tuple(patterns)
         self.negatable = negatable
         self.softenable = softenable
@@ -165,6 +169,8 @@ class PhraseCheck:
                 if (sentence.start, sentence.end) in sentences and sentence.end > sentence.start:
                     continue
                 if self.negatable and _negated(text, case, span[0]):
+                    continue
+                if self.attributive_ok and _ATTRIBUTIVE.search(text, max(0, span[0] - 12), span[0]):
                     continue
                 severity = None
                 if self.softenable and _hedged(text, case, span[0]):
@@ -258,10 +264,26 @@ def _required(items: list) -> set[str] | None:
 
 def _body(source: str) -> str:
     """The regex for a pattern: curly apostrophes allowed, a whole word at its end."""
-    # Drafts pasted from word processors use the curly apostrophe.
-    body = source.replace("'", "['’]")
+    body = _curly_apostrophes(source)
     right = r"(?![\w])" if source[-1:].isalnum() or source[-1:] == ")" else ""
     return f"(?:{body}){right}"
+
+
+def _curly_apostrophes(source: str) -> str:
+    """Let every straight apostrophe also match the curly one that word processors type."""
+    out = []
+    escaped = in_class = False
+    for char in source:
+        if char == "'" and not escaped:
+            out.append("'’" if in_class else "['’]")
+        else:
+            out.append(char)
+            if not escaped and char == "[":
+                in_class = True
+            elif not escaped and char == "]":
+                in_class = False
+        escaped = char == "\\" and not escaped
+    return "".join(out)
 
 
 def _lower_outside_escapes(source: str) -> str:
@@ -295,6 +317,7 @@ def rule_from_table(table: Mapping[str, Any], origin: str) -> Rule:
         negatable=table.get("negatable", False),
         softenable=table.get("softenable", False),
         polite_softens=table.get("polite_softens", False),
+        attributive_ok=table.get("attributive_ok", False),
         body_only=table.get("body_only", False),
     )
     return Rule(

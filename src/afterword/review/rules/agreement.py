@@ -27,8 +27,9 @@ _PLURAL_WITH_SINGULAR_VERB = re.compile(
     rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:{_CONTENT}\s+)?(?P<head>[a-z]+s){_PREPOSITIONAL}\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
 )
 _NOT_VERB = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could)\b)[^,.;:!?\n])"
+_NOT_VERB_OR_PREPOSITION = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could|about|of|for|with|in|on|to|from|at|by)\b)[^,.;:!?\n])"
 _COMPOUND = re.compile(
-    rf"^(?:The|Your|My|Our|Their|His|Her|Its)\s{_NOT_VERB}{{1,60}}?\sand\s(?:the|your|my|our|their|his|her|its)\s{_NOT_VERB}{{1,60}}?\s(?P<verb>was|is|has)\b"
+    rf"^(?:The|Your|My|Our|Their|His|Her|Its)\s{_NOT_VERB_OR_PREPOSITION}{{1,60}}?\sand\s(?:the|your|my|our|their|his|her|its)\s{_NOT_VERB}{{1,60}}?\s(?P<verb>was|is|has)\b"
 )
 _PRONOUN = re.compile(
     r"(?<![\w'’-])(?:(?P<he>[Hh]e|[Ss]he|[Ii]t)\s+(?P<verb1>have|are|don't|were)|(?P<we>[Ww]e|[Tt]hey|[Yy]ou)\s+(?P<verb2>is|was|has|does|doesn't|wasn't|isn't)|(?P<i>I)\s+(?P<verb3>is|are|has|does|doesn't|isn't))\b"
