@@ -158,7 +158,8 @@ class Document:
     @cached_property
     def grade_level(self) -> float:
         """Flesch-Kincaid grade of the body."""
-        return readability.grade_level(self.body_text)
+        words = [word.text for word in self.words if word.text[0].isalpha()]
+        return readability.grade_level(self.body_text, len(self.sentences), words)
 
     @cached_property
     def word_count(self) -> int:

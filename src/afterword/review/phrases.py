@@ -76,15 +76,21 @@ class Pattern:
     def word_start(self) -> bool:
         return self.source[:1].isalnum() or self.source[:1] == "("
 
+    @cached_property
+    def gate_finder(self) -> PieceFinder:
+        return PieceFinder(self.gate)
+
     def search(self, case: Case, start: int, end: int) -> re.Match[str] | None:
         """The first match in the span, or None."""
         return next(self.finditer(case, start, end), None)
 
-    def finditer(self, case: Case, start: int, end: int) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, case: Case, start: int, end: int, *, gate_checked: bool = False
+    ) -> Iterator[re.Match[str]]:
         """Matches that begin at a word start, in the draft's own offsets."""
         lower = case.lower
         if len(lower) == len(case.text):
-            if self.gate and not any(piece in lower for piece in self.gate):
+            if self.gate and not gate_checked and not self.gate_finder.present(case):
                 return
             text, regex = lower, self.fast
         else:  # a rare character changed length when lowercased: match as written
@@ -151,17 +157,36 @@ class PhraseCheck:
         """Finds every pattern's gate pieces in one pass; load_lexicon_rules shares one."""
         return PieceFinder(piece for pattern in self.patterns for piece in pattern.gate)
 
-    def __call__(self, case: Case) -> Iterator[Hit]:
+    @cached_property
+    def _patterns_by_piece(self) -> tuple[dict[str, list[int]], list[int]]:
+        by_piece: dict[str, list[int]] = {}
+        ungated = []
+        for index, pattern in enumerate(self.patterns):
+            if not pattern.gate:
+                ungated.append(index)
+            for piece in pattern.gate:
+                by_piece.setdefault(piece, []).append(index)
+        return by_piece, ungated
+
+    def _candidates(self, case: Case) -> list[Pattern]:
+        """The patterns whose gate pieces are present, in declaration order."""
         present = self.finder.present(case)
+        if present is None:
+            return list(self.patterns)
+        by_piece, ungated = self._patterns_by_piece
+        indices = set(ungated)
+        for piece in present:
+            indices.update(by_piece.get(piece, ()))
+        return [self.patterns[index] for index in sorted(indices)]
+
+    def __call__(self, case: Case) -> Iterator[Hit]:
         text = case.text
         start, end = (case.doc.body.start, case.doc.body.end) if self.body_only else (0, len(text))
         taken: list[tuple[int, int]] = []
         # One finding per sentence and rule: a second match there adds noise, not news.
         sentences: set[tuple[int, int]] = set()
-        for pattern in self.patterns:
-            if present is not None and pattern.gate and present.isdisjoint(pattern.gate):
-                continue
-            for match in pattern.finditer(case, start, end):
+        for pattern in self._candidates(case):
+            for match in pattern.finditer(case, start, end, gate_checked=True):
                 span = match.span()
                 if span[0] == span[1] or any(a < span[1] and span[0] < b for a, b in taken):
                     continue

@@ -26,12 +26,12 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
-def grade_level(text: str) -> float:
+def grade_level(text: str, sentences: int | None = None, words: list[str] | None = None) -> float:
     """Flesch-Kincaid grade level; 0.0 for text without words."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(text) if words is None else words
     if not words:
         return 0.0
-    sentences = max(1, len(_SENTENCE.findall(text)))
+    sentences = max(1, sentences if sentences is not None else len(_SENTENCE.findall(text)))
     syllable_count = sum(syllables(word) for word in words)
     grade = 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
     return round(max(0.0, grade), 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -89,9 +90,16 @@ class Case:
     def lower(self) -> str:
         return self.text.lower()
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.doc.sentences]
+
     def sentence_of(self, position: int) -> Span:
-        for sentence in self.doc.sentences:
-            if sentence.start <= position < sentence.end:
+        """The body sentence holding the position, or an empty span outside them."""
+        index = bisect_right(self._sentence_starts, position) - 1
+        if index >= 0:
+            sentence = self.doc.sentences[index]
+            if position < sentence.end:
                 return sentence
         return Span(position, position)
 

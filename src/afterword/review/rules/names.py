@@ -54,7 +54,14 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
     text = case.text
     body_start = case.doc.subject.start if case.doc.subject else case.doc.body.start
     for match in _PHRASE.finditer(text, body_start, case.doc.body.end):
-        phrase = re.sub(r"\s+I$", "", match.group().rstrip(".'’"))
+        phrase = match.group()
+        if (
+            " " not in phrase
+            and phrase.lower() not in _ORG_ENDINGS
+            and _is_sentence_start(text, match.start())
+        ):
+            continue  # a capitalised first word: "Thank", "Seeing"
+        phrase = re.sub(r"\s+I$", "", phrase.rstrip(".'’"))
         first = phrase.split()[0]
         # An acronym ("NHS"), a placeholder ("COMPANY_NAME"), or the company's own product
         # ("Bitforge's RISC-V") is not another employer.

@@ -238,12 +238,15 @@ def wrong_role(case: Case) -> Iterator[Hit]:
 def generic(case: Case) -> Iterator[Hit]:
     if not case.doc.body_text.strip():
         return
-    if len(specific_words(case)) < MIN_SPECIFIC_WORDS:
+    if len(specific_words(case, enough=MIN_SPECIFIC_WORDS)) < MIN_SPECIFIC_WORDS:
         yield body_hit(case)
 
 
-def specific_words(case: Case) -> set[str]:
-    """Words of the body that no stock thank-you letter contains, nor the context's names."""
+def specific_words(case: Case, enough: int | None = None) -> set[str]:
+    """Words of the body that no stock thank-you letter contains, nor the context's names.
+
+    With `enough`, stops once that many are found: the caller only needs to know that.
+    """
     stock = generic_vocabulary()
     known = set()
     for name in case.context.names():
@@ -264,6 +267,8 @@ def specific_words(case: Case) -> set[str]:
             if len(part) < 3 or part in known or part in stock:
                 continue
             specific.add(_stem(part))
+        if enough is not None and len(specific) >= enough:
+            break
     return specific
 
 

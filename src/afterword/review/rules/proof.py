@@ -51,6 +51,7 @@ _COMPOUND_PART_MIN = 200
 def misspelled(case: Case) -> Iterator[Hit]:
     text = case.text
     zones = None
+    verdicts: dict[str, str | None] = {}
     names = _context_names(case)
     dictionary = (
         case.dictionary.with_words(case.config.words) if case.config.words else case.dictionary
@@ -59,8 +60,12 @@ def misspelled(case: Case) -> Iterator[Hit]:
         for match in _HYPHENATED.finditer(text, start, end):
             token = match.group()
             # Most words are plain and known: settle them before anything costlier.
-            if token.islower() and "-" not in token and not _lowercase_verdict(dictionary, token):
-                continue
+            if token.islower() and "-" not in token:
+                verdict = verdicts.get(token, _UNSEEN)
+                if verdict is _UNSEEN:
+                    verdict = verdicts[token] = _lowercase_verdict(dictionary, token)
+                if verdict is None:
+                    continue
             if zones is None:
                 zones = [found.span() for found in _SKIP_ZONES.finditer(text)]
             if any(a <= match.start() < b for a, b in zones) or _BINOMIAL.search(
@@ -135,6 +140,9 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
     return (
         None if suggestion is None else Hit(position, position + len(word), suggestion=suggestion)
     )
+
+
+_UNSEEN = object()
 
 
 @lru_cache(maxsize=65536)

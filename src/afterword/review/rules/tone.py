@@ -78,7 +78,7 @@ _CLAUSE_WORD = re.compile(r"[\w'’-]+")
 def judgement(case: Case) -> Iterator[Hit]:
     targets, pattern, negators = _judgement_lexicon()
     lower = case.lower
-    if len(lower) != len(case.text):
+    if len(lower) != len(case.text) or not pattern.search(lower):
         return
     for sentence in case.doc.sentences:
         chunk = lower[sentence.start : sentence.end]
