@@ -111,11 +111,32 @@ class PieceFinder:
 
     def __init__(self, pieces: Iterable[str]) -> None:
         self.automaton = ahocorasick.Automaton()
+        # Which pattern of which check each piece opens, so one pass serves every check.
+        self.openers: dict[str, list[tuple[int, int]]] = {}
         for piece in set(pieces):
             self.automaton.add_word(piece, piece)
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
+
+    def register(self, owner: int, index: int, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            self.openers.setdefault(piece, []).append((owner, index))
+
+    def opened(self, case: Case, owner: int) -> set[int] | None:
+        """Indices of the owner's patterns that a present piece opens; None if unknown."""
+        key = (self, "opened")
+        table = case.memo.get(key)
+        if table is None:
+            present = self.present(case)
+            if present is None:
+                return None
+            table = {}
+            for piece in present:
+                for who, index in self.openers.get(piece, ()):
+                    table.setdefault(who, set()).add(index)
+            case.memo[key] = table
+        return table.get(owner, set())
 
     def present(self, case: Case) -> frozenset[str] | None:
         """The pieces found in the lowercased draft; None when it cannot be trusted."""
@@ -158,26 +179,23 @@ class PhraseCheck:
         return PieceFinder(piece for pattern in self.patterns for piece in pattern.gate)
 
     @cached_property
-    def _patterns_by_piece(self) -> tuple[dict[str, list[int]], list[int]]:
-        by_piece: dict[str, list[int]] = {}
-        ungated = []
+    def _ungated(self) -> list[int]:
+        return [index for index, pattern in enumerate(self.patterns) if not pattern.gate]
+
+    @cached_property
+    def _registered_finder(self) -> PieceFinder:
+        """The finder, told which of this check's patterns each piece opens (done once)."""
+        finder = self.finder
         for index, pattern in enumerate(self.patterns):
-            if not pattern.gate:
-                ungated.append(index)
-            for piece in pattern.gate:
-                by_piece.setdefault(piece, []).append(index)
-        return by_piece, ungated
+            finder.register(id(self), index, pattern.gate)
+        return finder
 
     def _candidates(self, case: Case) -> list[Pattern]:
         """The patterns whose gate pieces are present, in declaration order."""
-        present = self.finder.present(case)
-        if present is None:
+        opened = self._registered_finder.opened(case, id(self))
+        if opened is None:
             return list(self.patterns)
-        by_piece, ungated = self._patterns_by_piece
-        indices = set(ungated)
-        for piece in present:
-            indices.update(by_piece.get(piece, ()))
-        return [self.patterns[index] for index in sorted(indices)]
+        return [self.patterns[index] for index in sorted({*self._ungated, *opened})]
 
     def __call__(self, case: Case) -> Iterator[Hit]:
         text = case.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 
 from afterword.review.document import Span
@@ -28,8 +29,13 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def name_words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+@lru_cache(maxsize=4096)
+def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a name: "Dr. Zielińska-Park" gives ("dr", "zielinska", "park")."""
+    return tuple(_NAME_WORD.findall(fold(text)))
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
 def body_hit(case: Case, **changes) -> Hit:
