@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from afterword.review.document import Span
@@ -19,6 +19,21 @@ def _wordlists() -> dict[str, frozenset[str]]:
 
 # Shared word lists (data/wordlists.toml), read once when the rules load.
 WORDLISTS = _wordlists()
+
+
+class LazyRegex:
+    """A regex compiled on first use: rules that a draft never reaches cost nothing at start."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
 
 
 def fold(text: str) -> str:

@@ -10,25 +10,106 @@ import re
 from collections.abc import Iterable, Iterator
 
 from afterword.review.document import Span
+from afterword.review.rules._shared import LazyRegex
 
-_FUNCTION = (
-    "the|a|an|this|that|these|those|my|our|your|their|his|her|its|i|you|we|they|he|she|it|"
-    "me|us|them|who|which|what|how|when|where|why|and|or|but|of|to|in|on|at|for|with|from|by|"
-    "about|as|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|"
-    "may|might|must|not|so|very|just|also|all|some|any|each|every|there|here|than|then|if"
+# Words that cannot sit inside a subject noun phrase; matches holding one are dropped in
+# code rather than excluded in the regex, which keeps the patterns quick to compile.
+_FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "me",
+        "us",
+        "them",
+        "who",
+        "which",
+        "what",
+        "how",
+        "when",
+        "where",
+        "why",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "so",
+        "very",
+        "just",
+        "also",
+        "all",
+        "some",
+        "any",
+        "each",
+        "every",
+        "there",
+        "here",
+        "than",
+        "then",
+        "if",
+    ]
 )
-_CONTENT = rf"(?!(?:{_FUNCTION})\b)[a-z][a-z-]*"
+_CONTENT = r"[a-z][a-z-]*"
 _DETERMINER = r"(?:(?:[Tt]he\s+)?(?!(?:[Ii]t|[Tt]hat|[Ww]hat|[Tt]here|[Hh]ere|[Ww]ho|[Hh]e|[Ss]he|[Ll]et)['’]s)[A-Za-z]+['’]s|[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Ee]ach|[Ee]very)"
-_PREPOSITIONAL = rf"(?:\s+(?:to|of|for|with|in|on|at|from|about)\s+(?:(?:the|a|an|your|our|my|their)\s+)?{_CONTENT}(?:\s+{_CONTENT}){{0,2}})?"
+_PREPOSITIONAL = rf"(?:\s+(?:to|of|for|with|in|on|at|from|about)\s+(?:(?:the|a|an|your|our|my|their)\s+)?(?P<object>{_CONTENT}(?:\s+{_CONTENT}){{0,2}}))?"
 _SINGULAR_WITH_PLURAL_VERB = re.compile(
-    rf"(?<![\w'’-]){_DETERMINER}\s+(?:{_CONTENT}\s+){{0,2}}(?P<head>{_CONTENT}){_PREPOSITIONAL}\s+(?P<verb>were|are|have|weren't|aren't|haven't)\b"
+    rf"(?<![\w'’-]){_DETERMINER}\s+(?P<modifiers>(?:{_CONTENT}\s+){{0,2}})(?P<head>{_CONTENT}){_PREPOSITIONAL}\s+(?P<verb>were|are|have|weren't|aren't|haven't)\b"
 )
 _PLURAL_WITH_SINGULAR_VERB = re.compile(
-    rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:{_CONTENT}\s+)?(?P<head>[a-z]+s){_PREPOSITIONAL}\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
+    rf"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our)\s+(?P<modifiers>(?:{_CONTENT}\s+)?)(?P<head>[a-z]+s){_PREPOSITIONAL}\s+(?P<verb>was|is|has|wasn't|isn't|hasn't|does|doesn't)\b"
 )
 _NOT_VERB = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could)\b)[^,.;:!?\n])"
 _NOT_VERB_OR_PREPOSITION = r"(?:(?!\b(?:was|is|were|are|has|have|had|will|would|did|does|can|could|about|of|for|with|in|on|to|from|at|by)\b)[^,.;:!?\n])"
-_COMPOUND = re.compile(
+_COMPOUND = LazyRegex(
     rf"^(?:The|Your|My|Our|Their|His|Her|Its)\s{_NOT_VERB_OR_PREPOSITION}{{1,60}}?\sand\s(?:the|your|my|our|their|his|her|its)\s{_NOT_VERB}{{1,60}}?\s(?P<verb>was|is|has)\b"
 )
 _PRONOUN = re.compile(
@@ -39,8 +120,8 @@ _SINGULAR_VERB = re.compile(r"\b(?:is|was|has|does|doesn't|isn't|wasn't|hasn't)\
 _HAS_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|does|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b"
 )
-_THEIR_IS = re.compile(r"(?<![\w'’-])[Tt]heir (?:is|was|are|were|will be|has been|have been)\b")
-_THERE_IS = re.compile(
+_THEIR_IS = LazyRegex(r"(?<![\w'’-])[Tt]heir (?:is|was|are|were|will be|has been|have been)\b")
+_THERE_IS = LazyRegex(
     r"(?<![\w'’-])([Tt]here)\s+(is|was)\s+(many|several|two|three|four|few|lots)\b"
 )
 # Nouns that take either verb form, or look plural but are singular.
@@ -146,7 +227,7 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
     lower = chunk.lower()
     plural_verb = _PLURAL_VERB.search(lower)
     singular_verb = _SINGULAR_VERB.search(lower)
-    for match in _SINGULAR_WITH_PLURAL_VERB.finditer(chunk) if plural_verb else ():
+    for match in _noun_phrases(_SINGULAR_WITH_PLURAL_VERB, chunk) if plural_verb else ():
         head = match.group("head").lower()
         if head.endswith("s") or head in _COLLECTIVE or head.endswith("ing"):
             continue
@@ -155,7 +236,7 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
         ):
             continue
         yield _fixed(base, match, "verb", _SINGULAR)
-    for match in _PLURAL_WITH_SINGULAR_VERB.finditer(chunk) if singular_verb else ():
+    for match in _noun_phrases(_PLURAL_WITH_SINGULAR_VERB, chunk) if singular_verb else ():
         head = match.group("head").lower()
         if head.endswith(("ss", "us", "is", "'s", "’s")) or head in _SINGULAR_S:
             continue
@@ -187,6 +268,19 @@ def _in_sentence(text: str, sentence: Span) -> Iterator[tuple[int, int, str]]:
     for match in _THERE_IS.finditer(chunk) if "here " in lower else ():
         verb = "are" if match.group(2) == "is" else "were"
         yield base + match.start(), base + match.end(), f"{match.group(1)} {verb} {match.group(3)}"
+
+
+def _noun_phrases(pattern: re.Pattern[str], chunk: str) -> Iterator[re.Match[str]]:
+    """Matches whose noun phrase holds no function word, trying every start position."""
+    position = 0
+    while (match := pattern.search(chunk, position)) is not None:
+        words = [*match.group("modifiers").split(), match.group("head")]
+        words += (match.group("object") or "").split()
+        if any(word.lower() in _FUNCTION for word in words):
+            position = match.start() + 1
+            continue
+        yield match
+        position = match.end()
 
 
 def _fixed(

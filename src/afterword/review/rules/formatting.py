@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import WORDLISTS, first_line_hit
+from afterword.review.rules._shared import WORDLISTS, LazyRegex, first_line_hit
 
 _WHY = "Proofreading and formatting: proper formatting makes the message easy to read and professional in appearance."
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:['’][A-Z]+)?(?![\w'’-])")
@@ -16,7 +16,7 @@ _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:['’][A-Z]+)?(?![\w'’-])"
 _INITIALISMS = frozenset(word.upper() for word in WORDLISTS["initialisms"])
 _EXCLAIM_RUN = re.compile(r"!{2,}")
 _EMOTICON = re.compile(r"(?<!\w)[:;]-?[)(DPp](?!\w)")
-_EMOJI = re.compile(
+_EMOJI = LazyRegex(
     "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\U0000fe0f\U0000200d"
     "\U0001f1e6-\U0001f1ff]+|(?<!\\w)[:;]-?[)(DPp](?!\\w)"
 )

@@ -10,10 +10,10 @@ from importlib import resources
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import body_hit, fold, name_words
+from afterword.review.rules._shared import LazyRegex, body_hit, fold, name_words
 from afterword.review.rules.names import mismatched_company, mismatched_role
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = LazyRegex(
     r"\[(?!\[)(?!sic\]|\d+\])[^\[\]\n]*[^\W\d_][^\[\]\n]*\](?!\])"
     r"|\{\{?\s*[\w .-]{1,40}\s*\}?\}"
     r"|<\s*[A-Z][A-Z0-9 _-]{1,30}\s*>"

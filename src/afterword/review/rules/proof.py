@@ -9,11 +9,11 @@ from functools import lru_cache
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import fold
+from afterword.review.rules._shared import LazyRegex, fold
 from afterword.review.spelling_variants import within_edits
 
 PROOF_WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
-_SKIP_ZONES = re.compile(
+_SKIP_ZONES = LazyRegex(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
 )
 # "E. coli": the word after an initial is the second half of a scientific name.

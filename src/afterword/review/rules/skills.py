@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
+from afterword.review.rules._shared import LazyRegex
 
 # Each match is one claimed achievement: a figure, a rank or an award.
-_ACHIEVEMENT = re.compile(
+_ACHIEVEMENT = LazyRegex(
     r"(?i)(\d[\d,.]*\s?(%|percent\b|x\b)|[$£€]\s?\d[\d,.]*\s?(million|billion|[mk]\b)?"
     r"|\b(ranked|rated) (first|second|third|top|#?\d+)\b|\btop \d+%?|\bnumber one\b"
     r"|\b(won|awarded|named|earned) (the |a |an |three |two |\w+ )?[\w' -]{0,30}?(award|prize|club|of the year)"
@@ -19,7 +20,7 @@ _ACHIEVEMENT = re.compile(
     r"(?:[\w$-]+ ){0,4}?(?:by |more than |over |nearly )?\d[\d,.]*"
     r"|\b\d[\d,]* (new |enterprise |client |major |hospital )?(accounts|clients|migrations|lessons|teachers|members|companies|projects|reps|associates|certifications|deals|stores|hires)\b)"
 )
-_REPITCH = re.compile(
+_REPITCH = LazyRegex(
     r"(?i)\b(what I (could )?bring|my (full )?track record|make sure (the team|you) (has|have|know)|"
     r"remind you (of|that|what)|what you'?d be getting|full picture|a few (more )?points|didn't (get to|mention)|"
     r"I (also )?hold \w+ (certifications|degrees))"
