@@ -31,6 +31,7 @@ test: install lint
 
 bench: install
 	$(BIN)/python benchmarks/accuracy.py
+	for set in benchmarks/heldout*_letters.jsonl; do $(BIN)/python benchmarks/accuracy.py --data $$set; done
 	$(BIN)/python benchmarks/speed.py
 
 docs: install

@@ -109,8 +109,10 @@ import json
 from importlib.metadata import version
 from afterword.review.registry import all_rules
 rules = all_rules()
+from afterword.review.phrases import PhraseCheck
+patterns = sum(len(rule.check.patterns) for rule in rules if isinstance(rule.check, PhraseCheck))
 info = {"afterword_version": version("afterword"), "afterword_rules": len(rules),
-        "afterword_codes": len({rule.code for rule in rules}),
+        "afterword_codes": len({rule.code for rule in rules}), "afterword_patterns": patterns,
         "proselint_version": None, "proselint_checks": None}
 try:
     info["proselint_version"] = version("proselint")
@@ -328,7 +330,9 @@ def report(args: argparse.Namespace, data: Path, work: Path) -> None:
     )
     print(
         f"afterword {info['afterword_version']}: {info['afterword_rules']} rules "
-        f"({info['afterword_codes']} codes); proselint {info['proselint_version'] or '?'}: "
+        f"({info['afterword_codes']} codes, {info['afterword_patterns']} lexicon patterns, plus "
+        "a 160,000-word spelling dictionary and grammar checks); "
+        f"proselint {info['proselint_version'] or '?'}: "
         f"{info['proselint_checks'] or '?'} enabled checks\n"
     )
 

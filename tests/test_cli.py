@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from afterword import review
 from afterword.cli import app
 from samples import CONTEXT
 
@@ -643,3 +644,13 @@ def test_version_is_printed() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("afterword ")
+
+
+def test_a_fresh_process_finds_phrase_problems_in_its_very_first_review(home: Path) -> None:
+    # Phrase rules share one index of trigger words; it must be whole before the first draft.
+    draft = write(home, "draft.txt", NEEDS_REVISION)
+    completed = run("check", str(draft), "--format", "json")
+    codes = {finding["code"] for finding in json.loads(completed.stdout)["findings"]}
+    in_process = {finding.code for finding in review(NEEDS_REVISION).findings}
+    assert codes == in_process
+    assert "tone.negative" in codes

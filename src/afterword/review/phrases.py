@@ -176,23 +176,26 @@ class PhraseCheck:
     @cached_property
     def finder(self) -> PieceFinder:
         """Finds every pattern's gate pieces in one pass; load_lexicon_rules shares one."""
-        return PieceFinder(piece for pattern in self.patterns for piece in pattern.gate)
+        finder = PieceFinder(piece for pattern in self.patterns for piece in pattern.gate)
+        self._register_with(finder)
+        return finder
+
+    def share(self, finder: PieceFinder) -> None:
+        """Use a finder built for many checks; it must hold this check's pieces."""
+        self._register_with(finder)
+        self.finder = finder
+
+    def _register_with(self, finder: PieceFinder) -> None:
+        for index, pattern in enumerate(self.patterns):
+            finder.register(id(self), index, pattern.gate)
 
     @cached_property
     def _ungated(self) -> list[int]:
         return [index for index, pattern in enumerate(self.patterns) if not pattern.gate]
 
-    @cached_property
-    def _registered_finder(self) -> PieceFinder:
-        """The finder, told which of this check's patterns each piece opens (done once)."""
-        finder = self.finder
-        for index, pattern in enumerate(self.patterns):
-            finder.register(id(self), index, pattern.gate)
-        return finder
-
     def _candidates(self, case: Case) -> list[Pattern]:
         """The patterns whose gate pieces are present, in declaration order."""
-        opened = self._registered_finder.opened(case, id(self))
+        opened = self.finder.opened(case, id(self))
         if opened is None:
             return list(self.patterns)
         return [self.patterns[index] for index in sorted({*self._ungated, *opened})]
@@ -389,5 +392,5 @@ def load_lexicon_rules() -> list[Rule]:
     checks = [rule.check for rule in found if isinstance(rule.check, PhraseCheck)]
     shared = PieceFinder(piece for check in checks for p in check.patterns for piece in p.gate)
     for check in checks:
-        check.finder = shared
+        check.share(shared)
     return found
