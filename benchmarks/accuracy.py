@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -65,6 +66,33 @@ def score(cases: list[dict]) -> tuple[list[list[object]], dict[str, float], list
     return rows, summary, errors
 
 
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:['’][a-z]+)?")
+
+
+def proper_noun_flags(cases: list[dict]) -> tuple[int, int, int]:
+    """Capitalised words inside sentences, outside the context: (total, unknown to the bare
+    word list, flagged by afterword)."""
+    from afterword.review.spelling import english
+
+    words = english()
+    total = unknown = flagged = 0
+    for case in cases:
+        context_words = " ".join(str(value) for value in case.get("context", {}).values())
+        found = {
+            finding.excerpt
+            for finding in review(case["text"], case.get("context")).findings
+            if finding.code == "proof.spelling"
+        }
+        for match in _MID_CAPITAL.finditer(case["text"]):
+            word = re.sub(r"['’]s$", "", match.group())
+            if word in context_words:
+                continue
+            total += 1
+            unknown += not words.frequency(word.lower())
+            flagged += word in found
+    return total, unknown, flagged
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -93,6 +121,17 @@ def main() -> int:
             ["letters", summary["cases"], ""],
         ],
         title="Summary",
+    )
+    total, unknown, flagged = proper_noun_flags(cases)
+    print()
+    print_table(
+        ["capitalised words inside sentences (not context names)", "count", "share"],
+        [
+            ["in all letters", total, ""],
+            ["missing from the bare word list", unknown, f"{unknown / max(total, 1):.0%}"],
+            ["flagged as misspelled by afterword", flagged, f"{flagged / max(total, 1):.0%}"],
+        ],
+        title="Proper nouns",
     )
     if args.errors:
         print()
