@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 FEEDBACK_VALUES = ("offered", "declined", "unknown")
@@ -77,19 +77,6 @@ def context_from_dict(data: Mapping[str, Any] | None) -> Context:
     values["feedback"] = _choice(data, "feedback", FEEDBACK_VALUES, "unknown")
     values["channel"] = _choice(data, "channel", CHANNEL_VALUES, "email")
     return Context(**values)
-
-
-def context_to_dict(context: Context) -> dict[str, Any]:
-    """The JSON form of a Context, the inverse of context_from_dict."""
-    out: dict[str, Any] = {}
-    for item in fields(context):
-        value = getattr(context, item.name)
-        if isinstance(value, dt.date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[item.name] = value
-    return out
 
 
 def _text(data: Mapping[str, Any], name: str) -> str | None:

@@ -114,16 +114,8 @@ def check(
 
             render_review(result, draft.name)
     except BrokenPipeError:
-        _silence_stdout()
+        inputs.silence_stdout()  # the verdict's exit code still stands
     raise typer.Exit(1 if strict and not result.ready else 0)
-
-
-def _silence_stdout() -> None:
-    """The reader left early (as `| head` does): drop the rest, keep the verdict's exit code."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 @app.command()

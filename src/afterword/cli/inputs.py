@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -24,6 +25,12 @@ class DraftInput:
     text: str
     name: str
     notices: tuple[str, ...] = ()
+
+
+def silence_stdout() -> None:
+    """The reader left early (as `| head` does): send the rest of the output nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def read_bytes(path: str, what: str, limit: int = MAX_INPUT_BYTES) -> tuple[bytes, str]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule as Divider
 from rich.text import Text
 
+from afterword.cli.inputs import silence_stdout
 from afterword.review import Review, Severity
 from afterword.review.model import Finding
 
@@ -39,8 +37,7 @@ class ReportConsole(Console):
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
 
 
 def line_of(text: str, offset: int) -> int:

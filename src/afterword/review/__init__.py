@@ -23,12 +23,16 @@ def review(
     context: Context | Mapping[str, Any] | None = None,
     config: ReviewConfig = DEFAULT_CONFIG,
 ) -> Review:
-    """Review one draft. Pure and deterministic; never raises on any text."""
+    """Review one draft. Pure and deterministic; never raises on any text.
+
+    A context given as a mapping is validated first: a field of the wrong type raises
+    ContextError (the shells turn that into a one-line message).
+    """
     if not isinstance(context, Context):
         context = context_from_dict(context)
     if len(text) > MAX_REVIEW_CHARS:
         return _too_long_to_review(text)
-    case = Case(text, context, config, _english)
+    case = Case(text, context, config, lambda: _dictionary_for(config))
     findings = []
     for rule in _rules_for(config):
         for hit in rule.check(case):
@@ -79,10 +83,12 @@ def _phrase_rule_ids() -> frozenset[str]:
     return frozenset(rule.id for rule in all_rules() if rule.kind == "phrase list")
 
 
-def _english():
+@cache
+def _dictionary_for(config: ReviewConfig):
+    """The shared English dictionary, with the user's own words when they gave some."""
     from afterword.review.spelling import english
 
-    return english()
+    return english().with_words(config.words) if config.words else english()
 
 
 @cache
@@ -120,7 +126,7 @@ def _too_long_to_review(text: str) -> Review:
         code="concise.too_long",
         rule="concise.too_long.input",
         severity=Severity.ERROR,
-        message=f"At {len(text):,} characters this is far longer than any follow-up; only its length was checked.",
+        message=f"At {len(text):,} characters this is far longer than any follow-up.",
         why="Clear and concise message: keep the message brief, focused and easy to read.",
         excerpt=text[:shown],
         fix="Paste only the message you plan to send.",

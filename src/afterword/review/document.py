@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from afterword.review import readability
+from afterword.review.wordlists import WORDLISTS
 
 _SUBJECT = re.compile(r"(?i)^\s*(subject|re|fwd?)\s*:")
 _GREETING = re.compile(
@@ -24,54 +25,7 @@ _DASH_SIGNATURE = re.compile(r"[ \t]*[-–—~][ \t]*[^\W\d_][\w .'’-]{0,40}$"
 _NAME_LINE = re.compile(r"^[^\W\d_][\w .,'’()-]{0,60}$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s|$)")
 # Titles and common abbreviations whose full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "co",
-        "inc",
-        "ltd",
-        "corp",
-        "dept",
-        "no",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "approx",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "gen",
-        "capt",
-        "lt",
-        "sgt",
-        "rev",
-        "hon",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-    ]
-)
+_ABBREVIATIONS = WORDLISTS["abbreviations"]
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*|\d[\d,.]*\w*")
 
 
@@ -159,7 +113,7 @@ class Document:
     def grade_level(self) -> float:
         """Flesch-Kincaid grade of the body."""
         words = [word.text for word in self.words if word.text[0].isalpha()]
-        return readability.grade_level(self.body_text, len(self.sentences), words)
+        return readability.grade_level(words, len(self.sentences))
 
     @cached_property
     def word_count(self) -> int:
@@ -272,7 +226,9 @@ def _sentences(text: str, paragraph: Span) -> list[Span]:
         before = chunk[: match.start()].rsplit(None, 1)
         last_word = before[-1].lower().strip("(\"'") if before else ""
         if match.group().startswith(".") and (
-            last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)
+            last_word in _ABBREVIATIONS
+            or re.fullmatch(r"[a-z]", last_word)
+            or (last_word == "no" and chunk[match.end() :].lstrip()[:1].isdigit())
         ):
             continue
         _append(text, found, start, end)

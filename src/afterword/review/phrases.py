@@ -60,10 +60,6 @@ class Pattern:
         return re.compile(_lower_outside_escapes(_body(self.source)))
 
     @cached_property
-    def exact(self) -> re.Pattern[str]:
-        return re.compile(_body(self.source), re.IGNORECASE)
-
-    @cached_property
     def gate(self) -> frozenset[str]:
         """Literal pieces of which every match contains one; none present, no scan needed."""
         # Read from the source, so a pattern whose gate stays shut is never compiled. The
@@ -88,14 +84,10 @@ class Pattern:
         self, case: Case, start: int, end: int, *, gate_checked: bool = False
     ) -> Iterator[re.Match[str]]:
         """Matches that begin at a word start, in the draft's own offsets."""
-        lower = case.lower
-        if len(lower) == len(case.text):
-            if self.gate and not gate_checked and not self.gate_finder.present(case):
-                return
-            text, regex = lower, self.fast
-        else:  # a rare character changed length when lowercased: match as written
-            text, regex = case.text, self.exact
-        for match in regex.finditer(text, start, end):
+        text = case.lower
+        if self.gate and not gate_checked and not self.gate_finder.present(case):
+            return
+        for match in self.fast.finditer(text, start, end):
             begin = match.start()
             if (
                 self.word_start
@@ -123,25 +115,20 @@ class PieceFinder:
         for piece in pieces:
             self.openers.setdefault(piece, []).append((owner, index))
 
-    def opened(self, case: Case, owner: int) -> set[int] | None:
-        """Indices of the owner's patterns that a present piece opens; None if unknown."""
+    def opened(self, case: Case, owner: int) -> set[int]:
+        """Indices of the owner's patterns that a present piece opens."""
         key = (self, "opened")
         table = case.memo.get(key)
         if table is None:
-            present = self.present(case)
-            if present is None:
-                return None
             table = {}
-            for piece in present:
+            for piece in self.present(case):
                 for who, index in self.openers.get(piece, ()):
                     table.setdefault(who, set()).add(index)
             case.memo[key] = table
         return table.get(owner, set())
 
-    def present(self, case: Case) -> frozenset[str] | None:
-        """The pieces found in the lowercased draft; None when it cannot be trusted."""
-        if len(case.lower) != len(case.text):
-            return None
+    def present(self, case: Case) -> frozenset[str]:
+        """The pieces found in the lowercased draft."""
         found = case.memo.get(self)
         if found is None:
             found = (
@@ -196,23 +183,17 @@ class PhraseCheck:
     def _candidates(self, case: Case) -> list[Pattern]:
         """The patterns whose gate pieces are present, in declaration order."""
         opened = self.finder.opened(case, id(self))
-        if opened is None:
-            return list(self.patterns)
         return [self.patterns[index] for index in sorted({*self._ungated, *opened})]
 
     def __call__(self, case: Case) -> Iterator[Hit]:
         text = case.text
         start, end = (case.doc.body.start, case.doc.body.end) if self.body_only else (0, len(text))
         taken: list[tuple[int, int]] = []
-        # One finding per sentence and rule: a second match there adds noise, not news.
-        sentences: set[tuple[int, int]] = set()
+        # Several matches in one sentence are all yielded; review() keeps the most severe.
         for pattern in self._candidates(case):
             for match in pattern.finditer(case, start, end, gate_checked=True):
                 span = match.span()
                 if span[0] == span[1] or any(a < span[1] and span[0] < b for a, b in taken):
-                    continue
-                sentence = case.sentence_of(span[0])
-                if (sentence.start, sentence.end) in sentences and sentence.end > sentence.start:
                     continue
                 if self.negatable and _negated(text, case, span[0]):
                     continue
@@ -224,11 +205,26 @@ class PhraseCheck:
                 if self.polite_softens and _polite(text, case, span[0]):
                     severity = Severity.SUGGESTION
                 taken.append(span)
-                sentences.add((sentence.start, sentence.end))
-                suggestion = (
-                    match.expand(pattern.suggestion) if pattern.suggestion is not None else None
+                if pattern.suggestion is None:
+                    yield Hit(span[0], span[1], severity=severity)
+                    continue
+                end_of_span, replacement = _keep_capital(
+                    text, span, match.expand(pattern.suggestion)
                 )
-                yield Hit(span[0], span[1], suggestion=suggestion, severity=severity)
+                yield Hit(span[0], end_of_span, suggestion=replacement, severity=severity)
+
+
+def _keep_capital(text: str, span: tuple[int, int], replacement: str) -> tuple[int, str]:
+    """A rewrite of a capitalised phrase starts with a capital too; a deleted first word
+    hands its capital to the next word ("Frankly, the panel" becomes "The panel")."""
+    if not text[span[0] : span[0] + 1].isupper():
+        return span[1], replacement
+    if replacement:
+        return span[1], replacement[0].upper() + replacement[1:]
+    following = text[span[1] : span[1] + 1]
+    if following.islower():
+        return span[1] + 1, following.upper()
+    return span[1], replacement
 
 
 def _clause_before(text: str, case: Case, position: int, words: int = 4) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE = re.compile(r"[.!?]+(?:\s|$)")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -26,12 +24,11 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
-def grade_level(text: str, sentences: int | None = None, words: list[str] | None = None) -> float:
-    """Flesch-Kincaid grade level; 0.0 for text without words."""
-    words = _WORD.findall(text) if words is None else words
+def grade_level(words: list[str], sentences: int) -> float:
+    """Flesch-Kincaid grade level of text with these words and sentences; 0.0 without words."""
     if not words:
         return 0.0
-    sentences = max(1, sentences if sentences is not None else len(_SENTENCE.findall(text)))
+    sentences = max(1, sentences)
     syllable_count = sum(syllables(word) for word in words)
     grade = 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
     return round(max(0.0, grade), 1)

@@ -88,7 +88,15 @@ class Case:
 
     @cached_property
     def lower(self) -> str:
-        return self.text.lower()
+        """The draft in lower case, with every offset unchanged.
+
+        A few characters grow when lowercased ("İ" becomes two); they stay as written, so
+        a match in the lowercased draft points at the same text in the original.
+        """
+        lower = self.text.lower()
+        if len(lower) == len(self.text):
+            return lower
+        return "".join(char if len(char.lower()) != 1 else char.lower() for char in self.text)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
+from bisect import bisect_right
 from functools import cached_property, lru_cache
-from importlib import resources
 
-from afterword.review.document import Span
 from afterword.review.rule import Case, Hit
-
-
-def _wordlists() -> dict[str, frozenset[str]]:
-    text = (resources.files("afterword") / "data" / "wordlists.toml").read_text(encoding="utf-8")
-    return {key: frozenset(words) for key, words in tomllib.loads(text).items()}
-
-
-# Shared word lists (data/wordlists.toml), read once when the rules load.
-WORDLISTS = _wordlists()
 
 
 class LazyRegex:
@@ -34,6 +23,46 @@ class LazyRegex:
 
     def __getattr__(self, name: str):
         return getattr(self.compiled, name)
+
+
+# Links, addresses, tags and bracketed text are not prose: no proofreading there. Bounded
+# lengths keep a run of unclosed brackets from costing quadratic time.
+_SKIP_ZONES = LazyRegex(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[[^\]\n]{0,80}\]|"
+    r"\{[^}\n]{0,80}\}|<[^>\n]{0,80}>|#\w+|@\w+"
+)
+
+
+def skip_zones(case: Case) -> list[tuple[int, int]]:
+    """Spans of links, e-mail addresses, tags and bracketed text, computed once per draft."""
+    zones = case.memo.get("skip_zones")
+    if zones is None:
+        zones = case.memo["skip_zones"] = [
+            match.span() for match in _SKIP_ZONES.finditer(case.text)
+        ]
+    return zones
+
+
+def in_zones(zones: list[tuple[int, int]], position: int) -> bool:
+    index = bisect_right(zones, (position, float("inf"))) - 1
+    return index >= 0 and zones[index][0] <= position < zones[index][1]
+
+
+_TITLE_BEFORE = re.compile(r"(?i)\b(dr|mr|mrs|ms|mx|prof|st|mt|capt|rev|sr|jr)\.$")
+
+
+def starts_sentence(text: str, position: int, floor: int = 0) -> bool:
+    """Whether the word at `position` opens a sentence, line or clause after a colon."""
+    raw = text[max(floor, position - 40) : position]
+    before = raw.rstrip(" \t\"'“‘(")
+    if not before:
+        return True
+    if before[-1] in "–—-":
+        # A spaced dash opens a new phrase; a hyphen joins a double-barrelled name.
+        return not before[:-1] or before[:-1].endswith((" ", "\t"))
+    if before[-1] == "." and _TITLE_BEFORE.search(before):
+        return False  # "Dr. Aldana"
+    return before[-1] in ".!?:\n"
 
 
 def fold(text: str) -> str:
@@ -67,7 +96,3 @@ def first_line_hit(case: Case, **changes) -> Hit:
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     return Hit(start, len(text) if end == -1 else end, **changes)
-
-
-def find_in(case: Case, pattern: re.Pattern[str], span: Span) -> re.Match[str] | None:
-    return pattern.search(case.text, span.start, span.end)

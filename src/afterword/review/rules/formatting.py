@@ -8,17 +8,24 @@ from collections.abc import Iterator
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import WORDLISTS, LazyRegex, first_line_hit
+from afterword.review.rules._shared import (
+    LazyRegex,
+    first_line_hit,
+    in_zones,
+    skip_zones,
+)
+from afterword.review.wordlists import WORDLISTS
 
 _WHY = "Proofreading and formatting: proper formatting makes the message easy to read and professional in appearance."
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:['’][A-Z]+)?(?![\w'’-])")
 # Short capitalised words that are initialisms far more often than shouting.
 _INITIALISMS = frozenset(word.upper() for word in WORDLISTS["initialisms"])
 _EXCLAIM_RUN = re.compile(r"!{2,}")
-_EMOTICON = re.compile(r"(?<!\w)[:;]-?[)(DPp](?!\w)")
+_EMOTICON_SOURCE = r"(?<!\w)[:;]-?[)(DPp](?!\w)"
+_EMOTICON = re.compile(_EMOTICON_SOURCE)
 _EMOJI = LazyRegex(
     "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\U0000fe0f\U0000200d"
-    "\U0001f1e6-\U0001f1ff]+|(?<!\\w)[:;]-?[)(DPp](?!\\w)"
+    "\U0001f1e6-\U0001f1ff]+|" + _EMOTICON_SOURCE
 )
 
 
@@ -88,11 +95,10 @@ def missing_signoff(case: Case) -> Iterator[Hit]:
     good=("I enjoyed the SQL exercise and meeting the QA team.", "Thank you for the HVAC tour."),
 )
 def shouting(case: Case) -> Iterator[Hit]:
-    zones = [match.span() for match in _BRACKETED.finditer(case.text)]
     candidates = []
     for match in _CAPS_WORD.finditer(case.text):
         word = match.group()
-        if word in _INITIALISMS or any(a <= match.start() < b for a, b in zones):
+        if word in _INITIALISMS or in_zones(skip_zones(case), match.start()):
             continue
         if word.lower() in _EMPHASIS or _is_common_word(case, word):
             candidates.append(match)
@@ -104,7 +110,6 @@ def shouting(case: Case) -> Iterator[Hit]:
             yield Hit(match.start(), match.end(), suggestion=match.group().lower())
 
 
-_BRACKETED = re.compile(r"\[[^\]\n]*\]|<[^>\n]*>|\{[^}\n]*\}")
 _EMPHASIS = WORDLISTS["emphasis"]
 
 

@@ -9,6 +9,7 @@ from itertools import pairwise
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
+from afterword.review.rules._shared import in_zones, skip_zones, starts_sentence
 from afterword.review.rules.agreement import agreement_errors
 from afterword.review.rules.proof import PROOF_WHY, TOKEN
 
@@ -72,6 +73,11 @@ def article(case: Case) -> Iterator[Hit]:
         wants_an = _wants_an(word)
         if wants_an is None or (art.lower() == "an") == wants_an:
             continue
+        # A capital "A" inside a sentence is a letter or a name ("Plan A"), not an article.
+        if art[0] == "A" and not starts_sentence(case.text, match.start()):
+            continue
+        if in_zones(skip_zones(case), match.start()):
+            continue
         fixed = ("An" if art[0] == "A" else "an") if wants_an else ("A" if art[0] == "A" else "a")
         yield Hit(match.start(), match.end(), suggestion=f"{fixed} {word}")
 
@@ -104,7 +110,8 @@ _LOWER_I = re.compile(r"(?<![\w'’.-])i(?=(?:['’](?:m|d|ll|ve))?(?![\w.'’-]
 )
 def lowercase_i(case: Case) -> Iterator[Hit]:
     for match in _LOWER_I.finditer(case.text):
-        yield Hit(match.start(), match.end(), suggestion="I")
+        if not in_zones(skip_zones(case), match.start()):
+            yield Hit(match.start(), match.end(), suggestion="I")
 
 
 @declare(

@@ -8,7 +8,8 @@ from functools import cache
 from importlib import resources
 
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import WORDLISTS, fold, name_words
+from afterword.review.rules._shared import fold, name_words, starts_sentence
+from afterword.review.wordlists import WORDLISTS
 
 # Last words that mark a capitalised phrase as an organisation's name.
 _ORG_ENDINGS = WORDLISTS["org_endings"]
@@ -58,7 +59,7 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
         if (
             " " not in phrase
             and phrase.lower() not in _ORG_ENDINGS
-            and _is_sentence_start(text, match.start())
+            and starts_sentence(text, match.start())
         ):
             continue  # a capitalised first word: "Thank", "Seeing"
         phrase = re.sub(r"\s+I$", "", phrase.rstrip(".'’"))
@@ -72,7 +73,7 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
         # "Elmstead Youth Orchestra" for "Wexley Youth Orchestra": same kind, other name.
         ends_like_org = " " in phrase and (last in _ORG_ENDINGS or last == company_last)
         if not ends_like_org and (
-            _is_sentence_start(text, match.start())
+            starts_sentence(text, match.start())
             or not _EMPLOYER_CUE.search(text[max(0, match.start() - 40) : match.start()])
         ):
             continue
@@ -84,11 +85,6 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
         if _PLACEHOLDER_WORDS.search(phrase):
             continue
         yield Hit(match.start(), match.start() + len(phrase), suggestion=company)
-
-
-def _is_sentence_start(text: str, position: int) -> bool:
-    before = text[max(0, position - 20) : position].rstrip()
-    return not before or before[-1] in ".!?\n"
 
 
 def mismatched_role(case: Case) -> Iterator[Hit]:

@@ -146,7 +146,7 @@ def wrong_recipient(case: Case) -> Iterator[Hit]:
     doc = case.doc
     recipient = case.context.recipient_name
     name = doc.greeting_name
-    if not recipient or not name or _PLACEHOLDER.search(name):
+    if not recipient or not recipient.split() or not name or _PLACEHOLDER.search(name):
         return
     expected = set(name_words(recipient))
     given = [word for word in name_words(name) if word not in _TITLES]

@@ -9,13 +9,11 @@ from functools import lru_cache
 from afterword.review.model import Severity
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
-from afterword.review.rules._shared import LazyRegex, fold
+from afterword.review.rules._shared import fold, in_zones, skip_zones, starts_sentence
 from afterword.review.spelling_variants import within_edits
 
 PROOF_WHY = "Proofreading: the message should be meticulously proofread for typos and grammatical errors; attention to detail speaks volumes about professionalism."
-_SKIP_ZONES = LazyRegex(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|#\w+|@\w+"
-)
+MAX_UNFAMILIAR_WORDS = 60
 # "E. coli": the word after an initial is the second half of a scientific name.
 _BINOMIAL = re.compile(r"(?<![\w.])[A-Z]\. $")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -50,25 +48,20 @@ _COMPOUND_PART_MIN = 200
 )
 def misspelled(case: Case) -> Iterator[Hit]:
     text = case.text
-    zones = None
-    verdicts: dict[str, str | None] = {}
     names = _context_names(case)
-    dictionary = (
-        case.dictionary.with_words(case.config.words) if case.config.words else case.dictionary
-    )
+    dictionary = case.dictionary
+    # Correcting a word can take milliseconds; a draft gets this many unfamiliar words.
+    budget = MAX_UNFAMILIAR_WORDS
     for start, end, scope_start in _proof_scopes(case):
         for match in _HYPHENATED.finditer(text, start, end):
             token = match.group()
             # Most words are plain and known: settle them before anything costlier.
-            if token.islower() and "-" not in token:
-                verdict = verdicts.get(token, _UNSEEN)
-                if verdict is _UNSEEN:
-                    verdict = verdicts[token] = _lowercase_verdict(dictionary, token)
-                if verdict is None:
-                    continue
-            if zones is None:
-                zones = [found.span() for found in _SKIP_ZONES.finditer(text)]
-            if any(a <= match.start() < b for a, b in zones) or _BINOMIAL.search(
+            if token.islower() and "-" not in token and _is_plain_word(dictionary, token):
+                continue
+            budget -= 1
+            if budget < 0:
+                return
+            if in_zones(skip_zones(case), match.start()) or _BINOMIAL.search(
                 text, max(0, match.start() - 4), match.start()
             ):
                 continue
@@ -125,7 +118,7 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
         near = _near_name(core, names)
         if near:
             return Hit(position, position + len(core), suggestion=near)
-        if not _sentence_initial(case.text, position, scope_start) or word[1:] != word[1:].lower():
+        if not starts_sentence(case.text, position, scope_start) or word[1:] != word[1:].lower():
             return None  # a proper noun, or a brand such as iPhone
         if _used_mid_sentence(case, core):
             return None
@@ -140,9 +133,6 @@ def _check_word(case, dictionary, names, word, position, scope_start) -> Hit | N
     return (
         None if suggestion is None else Hit(position, position + len(word), suggestion=suggestion)
     )
-
-
-_UNSEEN = object()
 
 
 @lru_cache(maxsize=65536)
@@ -207,24 +197,14 @@ def _near_name(word: str, names: dict[str, str]) -> str | None:
     return None
 
 
-_TITLE_BEFORE = re.compile(r"(?i)\b(dr|mr|mrs|ms|mx|prof|st|mt|capt|rev|sr|jr)\.$")
-
-
-def _sentence_initial(text: str, position: int, scope_start: int) -> bool:
-    raw = text[scope_start:position]
-    before = raw.rstrip(" \t\"'“‘(")
-    if not before:
-        return True
-    if before[-1] in "–—-":
-        # A spaced dash opens a new phrase; a hyphen joins a double-barrelled name.
-        return not before[:-1] or before[:-1].endswith((" ", "\t"))
-    if before[-1] == "." and _TITLE_BEFORE.search(before):
-        return False
-    return before[-1] in ".!?:\n"
-
-
 def _used_mid_sentence(case: Case, word: str) -> bool:
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", case.text):
-        if not _sentence_initial(case.text, match.start(), case.doc.body.start):
-            return True
-    return False
+    """Whether the draft also writes this capitalised word inside a sentence: a name."""
+    names = case.memo.get("mid_sentence_capitals")
+    if names is None:
+        start = case.doc.body.start
+        names = case.memo["mid_sentence_capitals"] = {
+            found.text
+            for found in case.doc.words
+            if found.text[:1].isupper() and not starts_sentence(case.text, found.start, start)
+        }
+    return word in names

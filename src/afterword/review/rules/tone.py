@@ -78,7 +78,7 @@ _CLAUSE_WORD = re.compile(r"[\w'’-]+")
 def judgement(case: Case) -> Iterator[Hit]:
     targets, pattern, negators = _judgement_lexicon()
     lower = case.lower
-    if len(lower) != len(case.text) or not pattern.search(lower):
+    if not pattern.search(lower):
         return
     for sentence in case.doc.sentences:
         chunk = lower[sentence.start : sentence.end]
@@ -90,7 +90,7 @@ def judgement(case: Case) -> Iterator[Hit]:
             if any(word in negators or word.endswith(("n't", "n’t")) for word in before):
                 continue
             # The writer judging themself ("I was wrong") is humility, not bitterness.
-            if before[-2:-1] == ["i"] or before[-1:] == ["i"] or "i" in before[-2:]:
+            if "i" in before[-2:]:
                 continue
             yield Hit(sentence.start + match.start(), sentence.start + match.end())
             break
