@@ -56,7 +56,8 @@ def shipped_patterns() -> list:
     """Every phrase pattern the package ships: lexicon rules and the rule modules' own."""
     import sys
 
-    from afterword.review.phrases import Pattern, PhraseCheck
+    from afterword.review.patterns import Pattern
+    from afterword.review.phrases import PhraseCheck
 
     found = [
         p
@@ -72,6 +73,6 @@ def shipped_patterns() -> list:
 
 def gates_file_text() -> str:
     """The contents of data/lexicons/gates.json for the shipped patterns."""
-    from afterword.review.phrases import gates_json
+    from afterword.review.patterns import gates_json
 
     return gates_json(shipped_patterns())

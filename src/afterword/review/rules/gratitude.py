@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.review.model import Severity
-from afterword.review.phrases import Pattern
+from afterword.review.patterns import Pattern
 from afterword.review.registry import declare
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import body_hit
