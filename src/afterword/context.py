@@ -13,6 +13,8 @@ from typing import Any
 
 FEEDBACK_VALUES = ("offered", "declined", "unknown")
 CHANNEL_VALUES = ("email", "note")
+STAGE_VALUES = ("application", "interview", "unknown")
+FUTURE_VALUES = ("invited", "on_file", "unknown")
 
 
 class ContextError(ValueError):
@@ -36,6 +38,19 @@ class Context:
     feedback: str = "unknown"
     channel: str = "email"
     extra_names: tuple[str, ...] = field(default=())
+    # What the rejection said and how to answer it (filled by the reader, or by hand).
+    stage: str = "unknown"
+    future: str = "unknown"
+    recipient_email: str | None = None
+    their_subject: str | None = None
+    # The sender's signature details, from their profile.
+    sender_email: str | None = None
+    sender_phone: str | None = None
+    sender_linkedin: str | None = None
+
+    @property
+    def after_interview(self) -> bool:
+        return self.stage == "interview" or self.interview_date is not None
 
     @property
     def days_to_send(self) -> int | None:
@@ -56,7 +71,18 @@ class Context:
         return tuple(name for name in found if name)
 
 
-_TEXT_FIELDS = ("sender_name", "recipient_name", "company", "role", "company_detail")
+_TEXT_FIELDS = (
+    "sender_name",
+    "recipient_name",
+    "company",
+    "role",
+    "company_detail",
+    "recipient_email",
+    "their_subject",
+    "sender_email",
+    "sender_phone",
+    "sender_linkedin",
+)
 _DATE_FIELDS = ("rejection_date", "send_date", "interview_date")
 
 
@@ -76,6 +102,8 @@ def context_from_dict(data: Mapping[str, Any] | None) -> Context:
     values["extra_names"] = _strings(data, "extra_names")
     values["feedback"] = _choice(data, "feedback", FEEDBACK_VALUES, "unknown")
     values["channel"] = _choice(data, "channel", CHANNEL_VALUES, "email")
+    values["stage"] = _choice(data, "stage", STAGE_VALUES, "unknown")
+    values["future"] = _choice(data, "future", FUTURE_VALUES, "unknown")
     return Context(**values)
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import orjson
 
+from afterword.compose import Draft, compose, compose_for_each, compose_variants
+from afterword.compose.phrasebank import Bank
 from afterword.context import Context, ContextError, context_from_dict
 from afterword.review import Review, ReviewConfig, review
 
@@ -59,3 +61,25 @@ def _check_line(number: int, line: str, config: ReviewConfig) -> dict[str, Any]:
     if result.notices:
         line_result["notices"] = list(result.notices)
     return line_result
+
+
+def compose_drafts(
+    context: Context,
+    *,
+    strategy: str = "auto",
+    variants: int = 1,
+    recipients: Iterable[str] = (),
+    phrases: Bank | None = None,
+    config: ReviewConfig | None = None,
+    **options: Any,
+) -> list[Draft]:
+    """The drafts the user asked for: one, several variants, or one per recipient."""
+    settings: dict[str, Any] = {"strategy": strategy, "phrases": phrases, **options}
+    if config is not None:
+        settings["config"] = config
+    people = [name for name in recipients if name.strip()]
+    if people:
+        return compose_for_each(context, people, **settings)
+    if variants > 1:
+        return compose_variants(context, variants, **settings)
+    return [compose(context, **settings)]

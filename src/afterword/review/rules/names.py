@@ -54,7 +54,10 @@ def mismatched_company(case: Case) -> Iterator[Hit]:
     company_last = company.rsplit(None, 1)[-1].lower() if company.strip() else ""
     text = case.text
     body_start = case.doc.subject.start if case.doc.subject else case.doc.body.start
+    greeting = case.doc.greeting
     for match in _PHRASE.finditer(text, body_start, case.doc.body.end):
+        if greeting and greeting.start <= match.start() < greeting.end:
+            continue  # "Dear Harbourline team": the recipient check covers the greeting
         phrase = match.group()
         if (
             " " not in phrase
