@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -181,7 +180,7 @@ class _Letter:
         wordings = self.bank.get(slot, {}).get(kind) or self.bank.get(slot, {}).get("any") or ()
         if not wordings:
             return ""
-        digest = hashlib.sha256(f"{key}|{slot}|{kind}|{self._identity}".encode()).digest()
+        digest = _digest(f"{key}|{slot}|{kind}|{self._identity}")
         return wordings[int.from_bytes(digest[:4], "big") % len(wordings)]
 
     @property
@@ -245,7 +244,7 @@ class _Letter:
         wordings = self.bank["subject"]["email"]
         if not self.values["sender"]:
             wordings = tuple(w for w in wordings if "{sender}" not in w) or wordings[:1]
-        digest = hashlib.sha256(f"{key}|subject|{self._identity}".encode()).digest()
+        digest = _digest(f"{key}|subject|{self._identity}")
         return _fit(self._fill(wordings[digest[0] % len(wordings)]))
 
     def _note(self, key: str) -> str:
@@ -253,6 +252,13 @@ class _Letter:
         if not self.values["first"]:
             note = note.replace("Hi , ", "Hello, ", 1)
         return note
+
+
+def _digest(text: str) -> bytes:
+    """A stable choice of wording for the same inputs, in every process and on every OS."""
+    import hashlib  # only composing needs it; the reviewer's cold start does not
+
+    return hashlib.sha256(text.encode()).digest()
 
 
 def _fit(subject: str) -> str:
