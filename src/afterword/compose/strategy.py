@@ -23,9 +23,18 @@ def choose(context: Context, requested: str = "auto") -> tuple[str, str]:
         )
     if requested != "auto":
         return requested, f"You asked for the {requested} strategy."
+    if context.channel == "note":
+        return (
+            "gratitude",
+            "A connection note has room only for thanks and a wish to stay in touch.",
+        )
     if context.future in ("invited", "on_file"):
-        kept = "keep your details on file" if context.future == "on_file" else "apply again"
-        return "future", f"They invited you to {kept}, so the note leans on future roles."
+        offer = (
+            "They offered to keep your details on file"
+            if context.future == "on_file"
+            else "They invited you to apply again"
+        )
+        return "future", f"{offer}, so the note leans on future roles."
     if context.feedback == "declined":
         return (
             "gratitude",
