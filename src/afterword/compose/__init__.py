@@ -17,6 +17,8 @@ from afterword.review.config import DEFAULT_CONFIG
 TONES = ("warm", "formal")
 LENGTHS = ("short", "standard")
 MAX_SUBJECT = 80
+MIN_BODY_WORDS = 60
+MAX_BODY_WORDS = 150
 MAX_NOTE = 300
 ATTEMPTS = 8
 
@@ -211,13 +213,24 @@ class _Letter:
         if self.strategy == "feedback":
             closing_lines.append(self._pick("feedback", "any", key))
         closing_lines.append(self._pick("interest", self.strategy, key))
-        paragraphs = [
-            " ".join(self._fill(line) for line in part)
-            for part in (opening, middle, closing_lines)
-            if part
-        ]
+        parts = [opening, middle, closing_lines]
+        if self.length == "standard":
+            self._fit_length(parts, key)
+        paragraphs = [" ".join(self._fill(line) for line in part) for part in parts if part]
         signature = self._signature(key)
         return "\n\n".join([self._greeting(key), *paragraphs, signature])
+
+    def _fit_length(self, parts: list[list[str]], key: str) -> None:
+        """Keep a standard body between 60 and 150 words: add a good wish, or drop extras."""
+
+        def words() -> int:
+            return sum(len(self._fill(line).split()) for part in parts for line in part)
+
+        if words() < MIN_BODY_WORDS:
+            parts[2].append(self._pick("wish", "any", key))
+        opening, middle, _ = parts
+        while words() > MAX_BODY_WORDS and (middle or len(opening) > 2):
+            (middle if middle else opening).pop()
 
     def _signature(self, key: str) -> str:
         lines = [self._pick("closing", self.tone, key)]
