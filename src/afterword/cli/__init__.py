@@ -153,6 +153,9 @@ def demo() -> None:
     render_review(check_draft(text, facts, DEFAULT_CONFIG), "the sample draft")
 
 
+from afterword.cli import compose_cmd  # noqa: E402, F401 (registers the compose command)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
     try:

@@ -90,7 +90,7 @@ def compose(
         if result.ready:
             return Draft(subject, body, chosen, why, result)
         last = result
-    raise ComposeError(_reason(last))
+    raise ComposeError(_reason(last, _user_words(context, clarification)))
 
 
 def compose_variants(
@@ -132,13 +132,20 @@ def _require_facts(context: Context) -> None:
         )
 
 
-def _reason(result: Review | None) -> str:
+def _user_words(context: Context, clarification: str | None) -> list[str]:
+    given = [context.company_detail, clarification, *context.skills]
+    return [value.lower() for value in given if value]
+
+
+def _reason(result: Review | None, given: list[str]) -> str:
+    """The first blocking finding, preferring one in the user's own words to one in ours."""
     blocking = [
         finding for finding in (result.findings if result else ()) if finding.severity.blocks
     ]
     if not blocking:
         return "no clean draft could be written from these details"
-    finding = blocking[0]
+    theirs = [f for f in blocking if any(f.excerpt.lower().strip() in value for value in given)]
+    finding = (theirs or blocking)[0]
     excerpt = " ".join(finding.excerpt.split())
     shown = f" (“{excerpt[:60]}”)" if excerpt and len(excerpt) < 120 else ""
     return f"no clean draft is possible: {finding.message[0].lower()}{finding.message[1:]}{shown}"
@@ -168,7 +175,7 @@ class _Letter:
             "detail": detail,
             "detail_capital": detail[:1].upper() + detail[1:],
             "skills": addressing.joined(context.skills),
-            "clarification": self.clarification[:1].lower() + self.clarification[1:],
+            "clarification": self.clarification,
             "sender": context.sender_name or "",
         }
         self.person = person
@@ -261,7 +268,8 @@ class _Letter:
         return _fit(self._fill(wordings[digest[0] % len(wordings)]))
 
     def _note(self, key: str) -> str:
-        note = self._fill(self._pick("note", "any", key))
+        stage = "interview" if self.context.after_interview else "application"
+        note = self._fill(self._pick("note", stage, key))
         if not self.values["first"]:
             note = note.replace("Hi , ", "Hello, ", 1)
         return note

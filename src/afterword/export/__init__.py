@@ -6,7 +6,22 @@ passes the date and the Message-ID domain in.
 
 from __future__ import annotations
 
-from afterword.export.eml import ExportError, eml_bytes, eml_message, message_id
+from afterword.export.eml import (
+    DEFAULT_DOMAIN,
+    ExportError,
+    check_address,
+    eml_bytes,
+    eml_message,
+    message_id,
+)
 from afterword.export.mailto import mailto_link
 
-__all__ = ["ExportError", "eml_bytes", "eml_message", "mailto_link", "message_id"]
+__all__ = [
+    "DEFAULT_DOMAIN",
+    "ExportError",
+    "check_address",
+    "eml_bytes",
+    "eml_message",
+    "mailto_link",
+    "message_id",
+]

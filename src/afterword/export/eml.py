@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from email import policy
-from email.errors import HeaderDefect
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -60,11 +60,16 @@ def eml_bytes(subject: str | None, body: str, **options: object) -> bytes:
     return eml_message(subject, body, **options).as_bytes()  # type: ignore[arg-type]
 
 
+def check_address(email: str, who: str = "recipient") -> str:
+    """The address as given, trimmed, or ExportError when it is not one plain address."""
+    return _address(None, email, who).addr_spec
+
+
 def _address(name: str | None, email: str, who: str) -> Address:
     email = email.strip()
     try:
         address = Address(display_name=_one_line(name or ""), addr_spec=email)
-    except (HeaderDefect, ValueError, IndexError):
+    except (MessageError, ValueError, IndexError):
         raise ExportError(f"the {who}'s address {email!r} is not an email address") from None
     if not address.username or not address.domain:
         raise ExportError(f"the {who}'s address {email!r} is not an email address")
