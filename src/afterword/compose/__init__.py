@@ -221,11 +221,21 @@ class _Letter:
             closing_lines.append(self._pick("feedback", "any", key))
         closing_lines.append(self._pick("interest", self.strategy, key))
         parts = [opening, middle, closing_lines]
+        if not any("{company" in line for part in parts for line in part):
+            closing_lines[-1] = self._naming_company(closing_lines[-1], key)
         if self.length == "standard":
             self._fit_length(parts, key)
         paragraphs = [" ".join(self._fill(line) for line in part) for part in parts if part]
         signature = self._signature(key)
         return "\n\n".join([self._greeting(key), *paragraphs, signature])
+
+    def _naming_company(self, wording: str, key: str) -> str:
+        """An interest line that names the company, so every letter does."""
+        naming = [w for w in self.bank["interest"].get(self.strategy, ()) if "{company" in w]
+        if not naming:
+            return wording
+        digest = _digest(f"{key}|naming|{self._identity}")
+        return naming[digest[0] % len(naming)]
 
     def _fit_length(self, parts: list[list[str]], key: str) -> None:
         """Keep a standard body between 60 and 150 words: add a good wish, or drop extras."""

@@ -38,8 +38,43 @@ def addressee(name: str | None) -> Addressee:
         return Addressee(None, " ".join(words))
     if title:
         # Someone introduced with a title is greeted with it, warm tone or not.
-        return Addressee(None, f"{title} {rest[-1]}")
+        return Addressee(None, f"{title} {surname(rest)}")
     return Addressee(rest[0], " ".join(rest))
+
+
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "bin",
+        "binti",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+    ]
+)
+
+
+def surname(words: list[str]) -> str:
+    """The last name with its particles: 'Ngozi van der Berg' gives 'van der Berg'."""
+    index = len(words) - 1
+    while index > 1 and words[index - 1].lower() in _PARTICLES:
+        index -= 1
+    return " ".join(words[index:])
 
 
 def possessive(name: str) -> str:
