@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from _table import print_table as _print_table
-from afterword.compose import ComposeError, Draft, compose
+from afterword.composer import ComposeError, Draft, compose
 
 TARGET_MEDIAN_MS = 20.0
 TARGET_PASS_RATE = 1.0

@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-from afterword.compose import (
+from afterword.composer import (
     ComposeError,
     Draft,
     compose,
     compose_for_each,
     compose_variants,
 )
-from afterword.compose.phrasebank import (
+from afterword.composer.phrasebank import (
     PhraseBankError,
     bank_from_dict,
     merged,

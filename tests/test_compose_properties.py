@@ -22,7 +22,7 @@ from typing import Any
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from afterword.compose import (
+from afterword.composer import (
     CHOICES,
     LENGTHS,
     MAX_NOTE,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from afterword.compose import Draft, compose, compose_for_each, compose_variants
-from afterword.compose.phrasebank import Bank
 from afterword.context import Context, ContextError, context_from_dict
 from afterword.review import Review, ReviewConfig, review
+
+if TYPE_CHECKING:
+    from afterword.composer import Draft
+    from afterword.composer.phrasebank import Bank
 
 EMPTY_NOTICE = "The draft is empty: there is nothing to review yet."
 
@@ -74,6 +76,9 @@ def compose_drafts(
     **options: Any,
 ) -> list[Draft]:
     """The drafts the user asked for: one, several variants, or one per recipient."""
+    # Loaded here so that reviewing a draft never pays for the composer.
+    from afterword.composer import compose, compose_for_each, compose_variants
+
     settings: dict[str, Any] = {"strategy": strategy, "phrases": phrases, **options}
     if config is not None:
         settings["config"] = config

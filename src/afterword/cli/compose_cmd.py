@@ -14,8 +14,8 @@ from afterword.cli import app, fail
 from afterword.cli.inputs import InputError
 
 if TYPE_CHECKING:
-    from afterword.compose import Draft
-    from afterword.compose.phrasebank import Bank
+    from afterword.composer import Draft
+    from afterword.composer.phrasebank import Bank
     from afterword.context import Context
 
 FORMAT_CHOICES = ("text", "json", "eml")
@@ -103,7 +103,7 @@ def compose_command(
 ) -> None:
     """Write a ready-to-send follow-up: subject and body, in the right strategy."""
     from afterword.cli import inputs
-    from afterword.compose import CHOICES, LENGTHS, TONES, ComposeError
+    from afterword.composer import CHOICES, LENGTHS, TONES, ComposeError
     from afterword.context import CHANNEL_VALUES
     from afterword.export import ExportError
     from afterword.services import compose_drafts
@@ -294,7 +294,7 @@ def _user_phrases() -> Bank | None:
     import tomllib
 
     from afterword.cli.inputs import default_config_path, read_bytes
-    from afterword.compose.phrasebank import PhraseBankError, bank_from_dict
+    from afterword.composer.phrasebank import PhraseBankError, bank_from_dict
 
     path = default_config_path().parent / PHRASES_FILE
     if not path.is_file():
@@ -321,7 +321,7 @@ def _address_of(drafts: list[Draft], addresses: list[str | None], index: int) ->
 
 def _write_text(drafts: list[Draft], names: list[str | None], addresses: list[str | None]) -> None:
     """Plain text, easy to copy: the subject and body, then the strategy and why."""
-    from afterword.compose import MAX_NOTE
+    from afterword.composer import MAX_NOTE
 
     parts = []
     for index, draft in enumerate(drafts):

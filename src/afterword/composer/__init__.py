@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from afterword.compose import addressing
-from afterword.compose.phrasebank import Bank, merged, shipped_bank
-from afterword.compose.strategy import CHOICES, STRATEGIES, StrategyError, choose
+from afterword.composer import addressing
+from afterword.composer.phrasebank import Bank, merged, shipped_bank
+from afterword.composer.strategy import CHOICES, STRATEGIES, StrategyError, choose
 from afterword.context import Context, context_from_dict
 from afterword.review import Review, ReviewConfig, review
 from afterword.review.config import DEFAULT_CONFIG
