@@ -33,6 +33,7 @@ bench: install
 	$(BIN)/python benchmarks/accuracy.py
 	for set in benchmarks/heldout*_letters.jsonl; do $(BIN)/python benchmarks/accuracy.py --data $$set; done
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/compose.py
 
 docs: install
 	$(BIN)/afterword rules --format markdown > docs/rules.md
