@@ -37,140 +37,28 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from _table import print_table as _print_table
 from afterword.composer import ComposeError, Draft, compose
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from compose_pools import (
+    CLARIFICATIONS,
+    COMPANIES,
+    DETAIL_NOUNS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    PLAIN_DETAILS,
+    ROLES,
+    SKILLS,
+    SURNAMES,
+    THEIR_SUBJECTS,
+)
+
 TARGET_MEDIAN_MS = 20.0
 TARGET_PASS_RATE = 1.0
-
-GIVEN_NAMES = [
-    "Amara",
-    "Min-jun",
-    "Zoë",
-    "Siobhán",
-    "José",
-    "Þórdís",
-    "Nguyễn",
-    "Jean-Luc",
-    "Aiko",
-    "Ólafur",
-    "Priya",
-    "Łukasz",
-    "Chloé",
-    "Ngozi",
-    "Åsa",
-    "Mohammed",
-    "Grace",
-    "Tomás",
-    "Bartholomew-Alexander",
-]
-SURNAMES = [
-    "Nwosu",
-    "Park",
-    "O'Brien",
-    "O’Neill",
-    "D'Arcy",
-    "García",
-    "Oyelaran-Okafor",
-    "Zielińska",
-    "MacLeod",
-    "Tanaka",
-    "Müller",
-    "Lefèvre",
-    "Okoro",
-    "Ng",
-    "Featherstonehaugh-Wolstenholme",
-    "Smith",
-]
-HONORIFICS = ["Dr.", "Ms.", "Mr.", "Mrs.", "Professor", "Captain"]
-COMPANIES = [
-    "Acme",
-    "Northwind Labs",
-    "Harbourline Ferries",
-    "Bellweather Bakery",
-    "Blue Harbor Analytics",
-    "Kestrel & Co",
-    "Müller Werkzeuge",
-    "Lumen Health",
-    "Orbital Systems",
-    "Riverside Clinics",
-    "Nordlys",
-    "Café Rouge",
-    "Siemens",
-    "Hopkins",
-    "St. Mary's Hospital",
-    "Zürich Versicherung",
-    "Ōtsuka Pharmaceutical",
-    "Atlas Logistics",
-]
-ROLES = [
-    "CFO",
-    "Nurse",
-    "Analyst",
-    "Teacher",
-    "Pastry Chef",
-    "Data Engineer",
-    "UX Designer",
-    "Sous-chef",
-    "Operations Coordinator",
-    "Senior Backend Engineer",
-    "Staff Site Reliability Engineer",
-    "Software Engineer position",
-    "Frontend Developer role",
-    "Junior Accountant (Accounts Payable)",
-    "Head of Customer Success and Community Partnerships for Europe, the Middle East and Africa",
-]
-DETAIL_NOUNS = [
-    "open-source forecasting library",
-    "mentoring programme for new graduates",
-    "commitment to accessible design",
-    "community clinic in Leeds",
-    "work on renewable shipping routes",
-    "focus on sustainable sourcing from local farms",
-    "community cooking classes",
-    "volunteer days at the food bank",
-    "annual hackathon for local students",
-    "plans for the new warehouse in Rotterdam",
-    "apprenticeship scheme for school leavers",
-    "design system and component library",
-    "partnership with local schools",
-    "rooftop garden that supplies the kitchen",
-    "harbour restoration project",
-    "research on early sepsis detection",
-]
-PLAIN_DETAILS = [
-    "the team's approach to code review",
-    "how the team runs blameless postmortems",
-    "the way the team shares research openly",
-    "a culture of written decision records and public roadmaps",
-    "The harbour restoration project",
-]
-SKILLS = [
-    "Python",
-    "SQL",
-    "customer service",
-    "project planning",
-    "laminated doughs",
-    "Figma",
-    "budget forecasting",
-    "patient care",
-    "Kubernetes",
-    "data visualisation",
-    "stakeholder management",
-    "Spanish",
-]
-CLARIFICATIONS = [
-    "the migration I led cut report times by half",
-    "my last team shipped the public API on schedule",
-    "most of my volunteer work was with children",
-]
-THEIR_SUBJECTS = [
-    "Your application",
-    "Re: Your application for the role",
-    "Update on your application for the position of Senior Backend Engineer at Northwind Labs",
-]
 
 
 @dataclass

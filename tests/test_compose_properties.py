@@ -32,114 +32,23 @@ from afterword.composer import (
     Draft,
     compose,
 )
+from compose_pools import (
+    CLARIFICATIONS,
+    COMPANIES,
+    DETAIL_NOUNS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    PLAIN_DETAILS,
+    ROLES,
+    SKILLS,
+    SURNAMES,
+    THEIR_SUBJECTS,
+)
 
 # --------------------------------------------------------------------------- pools
 
-GIVEN_NAMES = [
-    "Amara",
-    "Min-jun",
-    "Zoë",
-    "Siobhán",
-    "José",
-    "Þórdís",
-    "Nguyễn",
-    "Jean-Luc",
-    "Aiko",
-    "Ólafur",
-    "Priya",
-    "Łukasz",
-    "Chloé",
-    "Ngozi",
-    "Åsa",
-    "Mohammed",
-    "Grace",
-    "李",
-    "Bartholomew-Alexander",
-]
-SURNAMES = [
-    "Nwosu",
-    "Park",
-    "O'Brien",
-    "O’Neill",
-    "D'Arcy",
-    "García",
-    "Oyelaran-Okafor",
-    "Zielińska",
-    "MacLeod",
-    "Tanaka",
-    "Müller",
-    "Lefèvre",
-    "Okoro",
-    "Ng",
-    "Featherstonehaugh-Wolstenholme",
-    "明",
-    "Smith",
-]
 # As afterword greets them: the title is kept as written.
-HONORIFICS = ["Dr.", "Ms.", "Mr.", "Mrs.", "Professor", "Captain"]
-COMPANIES = [
-    "Acme",
-    "Northwind Labs",
-    "Harbourline Ferries",
-    "Bellweather Bakery",
-    "Blue Harbor Analytics",
-    "Kestrel & Co",
-    "Müller Werkzeuge",
-    "Lumen Health",
-    "Orbital Systems",
-    "Riverside Clinics",
-    "Nordlys",
-    "Café Rouge",
-    "Siemens",
-    "Hopkins",
-    "St. Mary's Hospital",
-    "Zürich Versicherung",
-    "Ōtsuka Pharmaceutical",
-    "Atlas Logistics",
-]
-ROLES = [
-    "CFO",
-    "Nurse",
-    "Analyst",
-    "Teacher",
-    "Pastry Chef",
-    "Data Engineer",
-    "UX Designer",
-    "Sous-chef",
-    "Operations Coordinator",
-    "Senior Backend Engineer",
-    "Staff Site Reliability Engineer",
-    "Software Engineer position",
-    "Frontend Developer role",
-    "Junior Accountant (Accounts Payable)",
-    "Head of Customer Success and Community Partnerships for Europe, the Middle East and Africa",
-]
 # Clean noun phrases about a company's work: every one passes the reviewer in a letter.
-DETAIL_NOUNS = [
-    "open-source forecasting library",
-    "mentoring programme for new graduates",
-    "commitment to accessible design",
-    "community clinic in Leeds",
-    "work on renewable shipping routes",
-    "focus on sustainable sourcing from local farms",
-    "community cooking classes",
-    "volunteer days at the food bank",
-    "annual hackathon for local students",
-    "plans for the new warehouse in Rotterdam",
-    "apprenticeship scheme for school leavers",
-    "design system and component library",
-    "partnership with local schools",
-    "rooftop garden that supplies the kitchen",
-    "harbour restoration project",
-    "research on early sepsis detection",
-]
-PLAIN_DETAILS = [
-    "the team's approach to code review",
-    "how the team runs blameless postmortems",
-    "the way the team shares research openly",
-    "a culture of written decision records and public roadmaps",
-    "The harbour restoration project",
-]
 # Random words that may end a detail ("... in Rotterdam harbour").
 EXTRA_WORDS = [
     "harbour",
@@ -152,30 +61,6 @@ EXTRA_WORDS = [
     "archive",
     "greenhouse",
     "observatory",
-]
-SKILLS = [
-    "Python",
-    "SQL",
-    "customer service",
-    "project planning",
-    "laminated doughs",
-    "Figma",
-    "budget forecasting",
-    "patient care",
-    "Kubernetes",
-    "data visualisation",
-    "stakeholder management",
-    "Spanish",
-]
-CLARIFICATIONS = [
-    "the migration I led cut report times by half",
-    "my last team shipped the public API on schedule",
-    "most of my volunteer work was with children",
-]
-THEIR_SUBJECTS = [
-    "Your application",
-    "Re: Your application for the role",
-    "Update on your application for the position of Senior Backend Engineer at Northwind Labs",
 ]
 STRATEGIES_TO_ASK = list(CHOICES)
 STAGES = ["application", "interview", "unknown"]
