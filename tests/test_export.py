@@ -203,3 +203,22 @@ def test_export_reads_no_clock_and_does_no_io(path: Path) -> None:
             assert node.attr not in {"now", "today", "utcnow", "make_msgid"}, path.name
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             assert node.func.id not in {"open", "print", "input"}, path.name
+
+
+def test_a_reply_draft_threads_under_the_rejection() -> None:
+    import datetime as dt
+    from email import message_from_bytes
+    from email.policy import default
+
+    from afterword.export.eml import eml_bytes
+
+    data = eml_bytes(
+        "Re: Your application",
+        "Hi Sam,\n\nThank you.\n",
+        now=dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC),
+        in_reply_to="<rejection-42@ats.example>",
+    )
+    parsed = message_from_bytes(data, policy=default)
+    assert parsed["In-Reply-To"] == "<rejection-42@ats.example>"
+    assert parsed["References"] == "<rejection-42@ats.example>"
+    assert parsed["X-Unsent"] == "1"

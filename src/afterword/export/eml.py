@@ -37,8 +37,12 @@ def eml_message(
     to_name: str | None = None,
     from_email: str | None = None,
     from_name: str | None = None,
+    in_reply_to: str | None = None,
 ) -> EmailMessage:
-    """The draft as an EmailMessage with To (when known), Subject, Date, Message-ID, X-Unsent."""
+    """The draft as an EmailMessage with To (when known), Subject, Date, Message-ID, X-Unsent.
+
+    With `in_reply_to` (the rejection's Message-ID) mail clients thread the reply under it.
+    """
     message = EmailMessage(policy=POLICY)
     if from_email:
         message["From"] = _address(from_name, from_email, "sender")
@@ -48,6 +52,10 @@ def eml_message(
         message["Subject"] = _one_line(subject)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id(subject, body, now=now, domain=domain)
+    if in_reply_to:
+        original = _one_line(in_reply_to)
+        message["In-Reply-To"] = original
+        message["References"] = original
     # Outlook, Apple Mail and Thunderbird open a message marked this way as a draft to send.
     message["X-Unsent"] = "1"
     text = body.replace("\r\n", "\n")
