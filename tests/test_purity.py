@@ -13,6 +13,7 @@ CORE_FILES = [
     *sorted((CORE / "review").rglob("*.py")),
     *sorted((CORE / "composer").rglob("*.py")),
     *sorted((CORE / "export").rglob("*.py")),
+    *sorted((CORE / "inbox").rglob("*.py")),
 ]
 # urllib.parse is plain text handling and allowed; urllib.request is the network.
 FORBIDDEN_MODULES = {"sqlalchemy", "fastapi", "typer", "rich", "time", "random", "socket",

@@ -153,7 +153,7 @@ def demo() -> None:
     render_review(check_draft(text, facts, DEFAULT_CONFIG), "the sample draft")
 
 
-from afterword.cli import compose_cmd  # noqa: E402, F401 (registers the compose command)
+from afterword.cli import compose_cmd, read_cmd  # noqa: E402, F401 (registers these commands)
 
 
 def main() -> None:
