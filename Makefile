@@ -34,6 +34,7 @@ bench: install
 	for set in benchmarks/heldout*_letters.jsonl; do $(BIN)/python benchmarks/accuracy.py --data $$set; done
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/compose.py
+	$(BIN)/python benchmarks/read_accuracy.py
 
 docs: install
 	$(BIN)/afterword rules --format markdown > docs/rules.md
