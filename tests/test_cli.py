@@ -64,15 +64,6 @@ FINDING_KEYS = {
 # --------------------------------------------------------------------------- helpers
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder, with the user's own config folder emptied out of the way."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def write(folder: Path, name: str, content: str | bytes) -> Path:
     path = folder / name
     if isinstance(content, bytes):

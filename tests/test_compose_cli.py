@@ -51,15 +51,6 @@ DRAFT_KEYS = {"subject", "body", "strategy", "why", "review"}
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder with an empty config folder of its own."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def context_file(home: Path) -> Path:
     return write(home, "context.json", CONTEXT)
 
