@@ -6,10 +6,10 @@ General rules over cue phrases, header and signature structure and domain names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from afterword.folding import fold
 from afterword.inbox.mime import Email
 
 __all__ = ["Reading", "read_rejection"]
@@ -126,13 +126,8 @@ _FOOTER_LINE = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _fold(text))
+    return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
 def _local(address: str | None) -> str:
@@ -313,8 +308,8 @@ def _clean_person(name: str | None) -> str | None:
 
 
 def _same_person(short: str, full: str) -> bool:
-    a = [_fold(t).strip(".") for t in short.split()]
-    b = [_fold(t).strip(".") for t in full.split()]
+    a = [fold(t).strip(".") for t in short.split()]
+    b = [fold(t).strip(".") for t in full.split()]
     if not a or not b:
         return False
     if a[-1] == b[-1] and (len(a) == 1 or not a[0] or a[0][0] == b[0][0]):
@@ -405,7 +400,7 @@ def _trim_org(org: str) -> str | None:
     while words and words[0].lower() in ("the", "our"):
         words.pop(0)
     org = " ".join(words)
-    if not org or _fold(org) in _STOP_ORG or len(org) < 2:
+    if not org or fold(org) in _STOP_ORG or len(org) < 2:
         return None
     if re.fullmatch(r"[\d\W]+", org):
         return None
@@ -605,7 +600,7 @@ def _clean_role(role: str) -> str | None:
     while words and words[0].lower() in ("the", "a", "an", "your", "our", "this", "for"):
         words.pop(0)
     role = " ".join(words)
-    if not role or len(role) > 70 or _fold(role) in _STOP_ORG:
+    if not role or len(role) > 70 or fold(role) in _STOP_ORG:
         return None
     if not re.search(r"[A-Za-z]", role) or role.lower() in ("application", "update", "above"):
         return None

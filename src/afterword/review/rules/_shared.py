@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 
+from afterword.folding import fold
 from afterword.review.rule import Case, Hit
 
 
@@ -63,14 +63,6 @@ def starts_sentence(text: str, position: int, floor: int = 0) -> bool:
     if before[-1] == "." and _TITLE_BEFORE.search(before):
         return False  # "Dr. Aldana"
     return before[-1] in ".!?:\n"
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, so 'Zielińska' and 'zielinska' compare equal."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=4096)
