@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CODE := src tests benchmarks
 
-.PHONY: install run test lint format bench docs clean
+.PHONY: install system run test lint format bench docs clean
 
 install: $(STAMP)
 
@@ -26,7 +26,20 @@ format: install
 	$(BIN)/ruff check --fix $(CODE)
 	$(BIN)/ruff format $(CODE)
 
-test: install lint
+# What the tests need from the system: PostgreSQL (a throwaway cluster is started by the
+# tests themselves) and Debian's Chromium for the browser tests. Installed only if missing.
+system:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: install system lint
 	$(BIN)/python -m pytest
 
 bench: install
