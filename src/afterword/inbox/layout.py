@@ -1,0 +1,135 @@
+"""A body's layout: the greeting, the prose, the signature block and the footer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from afterword.inbox.cues import CLOSINGS, FOOTER_LINE, HONORIFIC, TEAMISH, TITLE_WORDS, UNMONITORED
+
+__all__ = ["Layout", "find_layout", "person_like"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    greeting_name: str | None
+    body: str  # prose between greeting and sign-off
+    signature: tuple[str, ...]
+    footer: str
+
+
+_GREETING = re.compile(
+    r"^(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|bonjour|hallo|hej)"
+    r"\b[ \t,]*(?P<name>[^,\n:!—–-]{0,60}?)\s*(?:[,:!—–-]|$)",
+    re.I,
+)
+
+
+def person_like(text: str) -> bool:
+    text = HONORIFIC.sub("", text.strip().strip(",").strip())
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 4 or len(text) > 50:
+        return False
+    if TEAMISH.search(text) or TITLE_WORDS.search(text):
+        return False
+    if re.search(r"[@:/|\d()]", text):
+        return False
+    for token in tokens:
+        bare = token.strip(".,")
+        if not bare:
+            return False
+        if bare.lower() in ("van", "von", "de", "da", "del", "der", "den", "bin", "al", "la", "le"):
+            continue
+        if not bare[0].isupper():
+            return False
+    return True
+
+
+def find_layout(text: str) -> Layout:
+    lines = text.split("\n")
+    greeting_name = None
+    start = 0
+    for i, line in enumerate(lines[:15]):
+        found = _GREETING.match(line.strip())
+        if found:
+            greeting_name = found.group("name").strip() or None
+            rest_of_line = line.strip()[found.end() :].strip()
+            start = i + 1
+            if len(rest_of_line) > 3:
+                lines = [*lines[:i], rest_of_line, *lines[i + 1 :]]
+                start = i
+            break
+        stripped = line.strip()
+        if (
+            stripped.endswith(",")
+            and person_like(stripped[:-1])
+            and i + 1 < len(lines)
+            and not lines[i + 1].strip()
+        ):
+            greeting_name, start = stripped[:-1], i + 1
+            break
+    # Sign-off: the last closing line; else the trailing short-line block.
+    end = len(lines)
+    closing = None
+    for i in range(len(lines) - 1, start - 1, -1):
+        stripped = lines[i].strip()
+        if CLOSINGS.match(stripped) and len(stripped) < 60 and not stripped.endswith("."):
+            closing = i
+            break
+    signature: list[str] = []
+    footer_lines: list[str] = []
+    if closing is not None:
+        end = closing
+        rest = lines[closing + 1 :]
+        # A closing like "— The brightnote team" carries the signature itself.
+        inline = re.sub(r"^[-–—]+\s*", "", lines[closing].strip())
+        if re.match(r"^[-–—]", lines[closing].strip()):
+            signature.append(inline)
+    else:
+        # Walk back over footer paragraphs, then take the last short-line paragraph.
+        paras: list[tuple[int, int]] = []
+        i = start
+        while i < len(lines):
+            if lines[i].strip():
+                j = i
+                while j < len(lines) and lines[j].strip():
+                    j += 1
+                paras.append((i, j))
+                i = j
+            else:
+                i += 1
+        sig_start = len(lines)
+        for a, b in reversed(paras):
+            block = [line.strip() for line in lines[a:b]]
+            if FOOTER_LINE.match(block[0]) or UNMONITORED.search(" ".join(block)):
+                sig_start = a
+                continue
+            if all(len(line) <= 60 and not line.endswith((".", "?")) for line in block):
+                sig_start = a
+                if len(paras) > 1 and (a, b) != paras[0]:
+                    continue
+            break
+        end = sig_start
+        rest = lines[sig_start:]
+        # The last prose paragraph may end with the signer's name on its own line.
+        if end > start:
+            prev = [line.strip() for line in lines[start:end] if line.strip()]
+            if prev and person_like(prev[-1]) and len(prev) > 1:
+                signature.append(prev[-1])
+    for line in rest:
+        stripped = line.strip()
+        if not stripped:
+            if signature:
+                signature.append("")
+            continue
+        if FOOTER_LINE.match(stripped) or len(stripped) > 90:
+            footer_lines.append(stripped)
+            continue
+        if footer_lines:
+            footer_lines.append(stripped)
+            continue
+        signature.append(stripped)
+    while signature and not signature[-1]:
+        signature.pop()
+    sig = tuple(line for line in signature[:14])
+    return Layout(greeting_name, "\n".join(lines[start:end]).strip(), sig, "\n".join(footer_lines))

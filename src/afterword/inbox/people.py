@@ -1,0 +1,124 @@
+"""People in a rejection: who signed it, who it was for, and the address that reaches the signer."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.folding import fold
+from afterword.inbox.cues import CLOSINGS, HONORIFIC, TEAMISH, is_noreply, local_part, squash
+from afterword.inbox.layout import Layout, person_like
+from afterword.inbox.mime import Email
+
+__all__ = ["clean_person", "find_candidate", "find_contact_email", "find_signer", "same_person"]
+
+
+def clean_person(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", name).strip().strip("\"'").strip()
+    if "," in name:
+        last, _, first = name.partition(",")
+        if first.strip() and person_like(first) and person_like(last):
+            name = f"{first.strip()} {last.strip()}"
+    name = HONORIFIC.sub("", name).strip()
+    if "@" in name or not name:
+        return None
+    return name if person_like(name) else None
+
+
+def same_person(short: str, full: str) -> bool:
+    a = [fold(t).strip(".") for t in short.split()]
+    b = [fold(t).strip(".") for t in full.split()]
+    if not a or not b:
+        return False
+    if a[-1] == b[-1] and (len(a) == 1 or not a[0] or a[0][0] == b[0][0]):
+        return True
+    return a[0] == b[0] and (len(a) == 1 or a[-1] == b[-1])
+
+
+def _fullest(name: str, others: list[str | None]) -> str:
+    for other in others:
+        if other and len(other) > len(name) and same_person(name, other):
+            name = other
+    return name
+
+
+def find_signer(layout: Layout, email: Email) -> str | None:
+    names = [clean_person(line) for line in layout.signature]
+    found = [n for n in names if n]
+    from_name = clean_person(email.from_name)
+    if found:
+        best = max(found, key=lambda n: len(n.split()))
+        # Prefer the first name-like line but widen it to its fullest form.
+        first = found[0]
+        if same_person(first, best):
+            first = best
+        return _fullest(first, [from_name, *found])
+    if (
+        from_name
+        and not is_noreply(email.from_address)
+        and not TEAMISH.search(email.from_name or "")
+    ):
+        # Signed only by a team or system? Then no contact.
+        if layout.signature and all(TEAMISH.search(line) for line in layout.signature if line):
+            return None
+        return from_name
+    return None
+
+
+def find_candidate(layout: Layout, email: Email) -> str | None:
+    to_name = clean_person(email.to_name)
+    greeting = layout.greeting_name
+    greet = clean_person(greeting) if greeting else None
+    quoted_names: list[str | None] = []
+    if email.quoted:
+        q_lines = [line.strip() for line in email.quoted.split("\n")]
+        for i, line in enumerate(q_lines):
+            if CLOSINGS.match(line) and i + 1 < len(q_lines):
+                quoted_names.append(clean_person(q_lines[i + 1]))
+    if to_name:
+        return _fullest(to_name, [greet, *quoted_names])
+    if greet:
+        return _fullest(greet, quoted_names)
+    named = [n for n in quoted_names if n]
+    return named[0] if named else None
+
+
+# The lookbehind keeps the scan linear on long runs of address characters.
+_ADDRESS = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+
+
+def find_contact_email(
+    email: Email, contact: str | None, text: str, unmonitored: bool
+) -> str | None:
+    candidate_addr = (email.to_address or "").lower()
+    addresses: list[str] = []
+    for address in (email.reply_to_address, email.from_address):
+        if address:
+            addresses.append(address.lower())
+    addresses += [a.lower().rstrip(".") for a in re.findall(_ADDRESS, text)]
+    usable = []
+    for address in dict.fromkeys(addresses):
+        if address == candidate_addr or is_noreply(address):
+            continue
+        if unmonitored and address == (email.from_address or "").lower() and not contact:
+            continue
+        usable.append(address)
+    sender = (email.from_address or "").lower()
+    if (
+        unmonitored
+        and sender in usable
+        and (not email.reply_to_address or email.reply_to_address == email.from_address)
+    ):
+        usable.remove(sender)
+    if not usable:
+        return None
+    if contact:
+        tokens = [squash(t) for t in contact.split() if len(squash(t)) > 1]
+        for address in usable:
+            local = squash(local_part(address))
+            if any(t in local for t in tokens) or (
+                tokens and local.startswith(tokens[0][:1]) and tokens[-1] in local
+            ):
+                return address
+    return usable[0]
