@@ -15,6 +15,7 @@ CORE_FILES = [
     *sorted((CORE / "export").rglob("*.py")),
     *sorted((CORE / "inbox").rglob("*.py")),
     CORE / "folding.py",
+    CORE / "themes.py",
 ]
 # urllib.parse is plain text handling and allowed; urllib.request is the network.
 FORBIDDEN_MODULES = {"sqlalchemy", "fastapi", "typer", "rich", "time", "random", "socket",
