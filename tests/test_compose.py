@@ -509,6 +509,10 @@ _FILLED = {
     "skills": "Python and SQL",
     "clarification": "the migration I led cut report times by half",
     "sender": "Jordan Ellis",
+    "praise": "the dashboard I built for the food bank",
+    "praise_clause": "the panel liked my take on the caching problem",
+    "moment": "pairing with Dev on the rate limiter",
+    "plans": "you expect to open two research posts in the spring",
 }
 _LETTER = (
     "Subject: Thank you – Data Engineer\n\nDear Amara,\n\n"

@@ -226,3 +226,18 @@ def test_offsets_point_at_the_text_as_given_with_windows_newlines() -> None:
     assert [f.excerpt for f in found] == ["recieve"]
     assert text[found[0].start : found[0].end] == "recieve"
     assert check(text).verdict == "revise"
+
+
+def test_their_own_subject_in_a_reply_is_not_ours_to_correct() -> None:
+    draft = (
+        "Subject: Re: Ihre Bewerbung – Recruitment #2026-014 GIS Technician\n\n"
+        "Dear Anke,\n\nThank you for letting me know. I enjoyed the tour of your survey lab "
+        "and the flood-mapping work on the Isar.\n\nBest wishes,\nZoë"
+    )
+    theirs = {
+        "role": "GIS Technician",
+        "their_subject": "Ihre Bewerbung – Recruitment #2026-014 GIS Technician",
+    }
+    assert not [f for f in review(draft, theirs).findings if f.start < 60]
+    # Without their subject in the context, the same line is checked like any other.
+    assert "proof.spelling" in review(draft, {"role": "GIS Technician"}).codes()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -14,6 +15,7 @@ from afterword.review import Review, ReviewConfig, review
 if TYPE_CHECKING:
     from afterword.composer import Draft
     from afterword.composer.phrasebank import Bank
+    from afterword.inbox import Email, Reading
 
 EMPTY_NOTICE = "The draft is empty: there is nothing to review yet."
 
@@ -88,3 +90,147 @@ def compose_drafts(
     if variants > 1:
         return compose_variants(context, variants, **settings)
     return [compose(context, **settings)]
+
+
+# --------------------------------------------------------------------------- reply
+
+
+@dataclass(frozen=True)
+class YourDetails:
+    """What the user adds to a reply: their name, signature, skills and one detail."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    skills: tuple[str, ...] = ()
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply to one rejection: what the email said, the draft, and where it goes."""
+
+    reading: Reading
+    draft: Draft
+    context: Context
+    in_reply_to: str | None
+    days_since: int | None
+    notices: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reading": self.reading.to_dict(),
+            "draft": self.draft.to_dict(),
+            "to": {"name": self.context.recipient_name, "email": self.context.recipient_email},
+            "in_reply_to": self.in_reply_to,
+            "days_since_rejection": self.days_since,
+            "notices": list(self.notices),
+        }
+
+
+READER_FEEDBACK = {"offered": "offered", "declined": "declined"}
+READER_FUTURE = {"invited": "invited", "kept_on_file": "on_file"}
+REPLY_WINDOW_DAYS = 7
+
+
+def reply_to_rejection(
+    raw: Email | bytes | str,
+    *,
+    today: dt.date,
+    you: YourDetails = YourDetails(),
+    strategy: str = "suggested",
+    config: ReviewConfig | None = None,
+    phrases: Bank | None = None,
+    **options: Any,
+) -> Reply:
+    """Read a rejection, write the reply in the suggested strategy, and review it.
+
+    The draft is reviewed as text (no send date), so an old email still gets a clean draft;
+    how long ago it arrived is a notice beside it. Raises ComposeError when no clean draft
+    is possible (the email gave nothing specific and the user added no detail, say).
+    """
+    from afterword.composer import compose
+    from afterword.composer.echoes import echoes_of
+    from afterword.inbox import parse_email, parse_pasted, read_rejection
+    from afterword.inbox.layout import find_layout
+
+    if isinstance(raw, str):
+        email = parse_pasted(raw)
+    elif isinstance(raw, bytes | bytearray):
+        email = parse_email(bytes(raw))
+    else:
+        email = raw
+    reading = read_rejection(email)
+    context = _reply_context(reading, email.subject, you)
+    names = tuple(name for name in context.names() if name)
+    prose = find_layout(email.text or "").body or email.text or ""
+    chosen = _reply_strategy(reading, strategy, context)
+    settings: dict[str, Any] = {"phrases": phrases, **options}
+    if config is not None:
+        settings["config"] = config
+    draft = compose(context, chosen, echoes=echoes_of(prose, names), **settings)
+    days = _days_since(reading.received_date, today)
+    return Reply(
+        reading=reading,
+        draft=draft,
+        context=context,
+        in_reply_to=email.message_id,
+        days_since=days,
+        notices=_reply_notices(reading, days),
+    )
+
+
+def _reply_context(reading: Reading, subject: str, you: YourDetails) -> Context:
+    received = None
+    if reading.received_date:
+        try:
+            received = dt.date.fromisoformat(reading.received_date)
+        except ValueError:
+            received = None
+    their_subject = " ".join(subject.split()) or None
+    return Context(
+        sender_name=you.name or reading.candidate_name,
+        recipient_name=reading.contact_name,
+        recipient_email=reading.contact_email,
+        company=reading.company,
+        role=reading.role,
+        rejection_date=received,
+        stage=reading.stage if reading.stage in ("application", "interview") else "unknown",
+        feedback=READER_FEEDBACK.get(reading.feedback, "unknown"),
+        future=READER_FUTURE.get(reading.future, "unknown"),
+        their_subject=their_subject,
+        company_detail=you.detail,
+        skills=you.skills,
+        sender_email=you.email,
+        sender_phone=you.phone,
+        sender_linkedin=you.linkedin,
+    )
+
+
+def _reply_strategy(reading: Reading, requested: str, context: Context) -> str:
+    # The composer's own choice reads the same signals as the reader's suggestion, and says why.
+    return "auto" if requested == "suggested" else requested
+
+
+def _days_since(received: str | None, today: dt.date) -> int | None:
+    if not received:
+        return None
+    try:
+        return (today - dt.date.fromisoformat(received)).days
+    except ValueError:
+        return None
+
+
+def _reply_notices(reading: Reading, days: int | None) -> tuple[str, ...]:
+    notices = []
+    if not reading.reply_advised:
+        notices.append(reading.reply_reason)
+    if days is not None and days > REPLY_WINDOW_DAYS:
+        notices.append(
+            f"This rejection arrived {days} days ago; a reply usually goes within a week, so "
+            "send it soon and keep it short, or let this one go."
+        )
+    if not reading.contact_email:
+        notices.append("The email shows no address that a person reads; find one before sending.")
+    return tuple(notices)

@@ -411,15 +411,14 @@ def _write_eml(
         sys.stdout.buffer.write(messages[0])
         sys.stdout.buffer.flush()
         return
+    from afterword.cli.files import write_atomically
+
     folder = Path(out)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for number, message in enumerate(messages, 1):
-            path = folder / f"{number}.eml"
-            path.write_bytes(message)
-            written.append(str(path))
-    except OSError as error:
-        raise InputError(f"cannot write to {out}: {error.strerror or error}") from None
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--out {out} is a file; give a folder for the drafts")
+    written = [
+        str(write_atomically(folder / f"{number}.eml", message))
+        for number, message in enumerate(messages, 1)
+    ]
     sys.stdout.write("\n".join(f"wrote {path}" for path in written) + "\n")
     sys.stdout.flush()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from afterword.composer import addressing
+from afterword.composer.echoes import Echoes
 from afterword.composer.phrasebank import Bank, merged, shipped_bank
 from afterword.composer.strategy import CHOICES, STRATEGIES, StrategyError, choose
 from afterword.context import Context, context_from_dict
@@ -22,7 +23,15 @@ MAX_BODY_WORDS = 150
 MAX_NOTE = 300
 ATTEMPTS = 8
 
-__all__ = ["CHOICES", "STRATEGIES", "ComposeError", "Draft", "compose", "compose_variants"]
+__all__ = [
+    "CHOICES",
+    "STRATEGIES",
+    "ComposeError",
+    "Draft",
+    "Echoes",
+    "compose",
+    "compose_variants",
+]
 
 
 class ComposeError(ValueError):
@@ -66,21 +75,27 @@ def compose(
     transferable: bool = False,
     phrases: Bank | None = None,
     config: ReviewConfig = DEFAULT_CONFIG,
+    echoes: Echoes | None = None,
 ) -> Draft:
-    """Write one follow-up that passes the review, or raise ComposeError saying why not."""
+    """Write one follow-up that passes the review, or raise ComposeError saying why not.
+
+    `echoes` are what the rejection itself said (their kind words, a moment of the process,
+    their plans): a reply picks them up, and they make it specific without a detail.
+    """
     if not isinstance(context, Context):
         context = context_from_dict(context)
     if tone not in TONES:
         raise ComposeError(f"unknown tone {tone!r}; choose warm or formal")
     if length not in LENGTHS:
         raise ComposeError(f"unknown length {length!r}; choose short or standard")
-    _require_facts(context)
+    echoes = echoes or Echoes()
+    _require_facts(context, echoes)
     try:
         chosen, why = choose(context, strategy)
     except StrategyError as error:
         raise ComposeError(str(error)) from None
     bank = merged(shipped_bank(), phrases)
-    letter = _Letter(context, bank, tone, length, chosen, clarification, transferable)
+    letter = _Letter(context, bank, tone, length, chosen, clarification, transferable, echoes)
     last: Review | None = None
     for attempt in range(ATTEMPTS):
         key = f"{seed}|{variant}|{attempt}"
@@ -122,10 +137,10 @@ def compose_for_each(
     return drafts
 
 
-def _require_facts(context: Context) -> None:
+def _require_facts(context: Context, echoes: Echoes) -> None:
     if not context.company:
         raise ComposeError("give the company's name, so the note can speak to them")
-    if not context.company_detail:
+    if not context.company_detail and not echoes:
         raise ComposeError(
             f"add one specific thing about {context.company} that impressed you (its work, "
             "a value or a moment from the process), so the note could only be to them"
@@ -154,8 +169,9 @@ def _reason(result: Review | None, given: list[str]) -> str:
 class _Letter:
     """The parts of one follow-up, filled from the context and the phrase bank."""
 
-    def __init__(self, context, bank, tone, length, strategy, clarification, transferable):
+    def __init__(self, context, bank, tone, length, strategy, clarification, transferable, echoes):
         self.context = context
+        self.echoes = echoes
         self.bank = bank
         self.tone = tone
         self.length = length
@@ -177,6 +193,10 @@ class _Letter:
             "skills": addressing.joined(context.skills),
             "clarification": self.clarification,
             "sender": context.sender_name or "",
+            "praise": echoes.praise or "",
+            "praise_clause": echoes.praise_clause or "",
+            "moment": echoes.moment or "",
+            "plans": echoes.plans or "",
         }
         self.person = person
 
@@ -208,8 +228,8 @@ class _Letter:
 
     def _email(self, key: str) -> str:
         stage = "interview" if self.context.after_interview else "application"
-        opening = [self._pick("thanks", stage, key), self._pick("detail", "any", key)]
-        if self.length == "standard":
+        opening = [self._pick("thanks", stage, key), *self._specifics(key)]
+        if self.length == "standard" and not self.echoes.moment:
             opening.append(self._pick("courtesy", stage, key))
         middle = []
         if self.clarification:
@@ -228,6 +248,21 @@ class _Letter:
         paragraphs = [" ".join(self._fill(line) for line in part) for part in parts if part]
         signature = self._signature(key)
         return "\n\n".join([self._greeting(key), *paragraphs, signature])
+
+    def _specifics(self, key: str) -> list[str]:
+        """The lines only this letter could hold: the user's detail, then the email's echoes."""
+        lines = []
+        if self.context.company_detail:
+            lines.append(self._pick("detail", "any", key))
+        echoes = self.echoes
+        kind = "praise" if echoes.praise else "praise_clause" if echoes.praise_clause else None
+        if kind:
+            lines.append(self._pick(kind, "any", key))
+        if echoes.moment and (len(lines) < 2 or self.length == "standard"):
+            lines.append(self._pick("moment", "any", key))
+        if echoes.plans and self.strategy == "future" and len(lines) < 2:
+            lines.append(self._pick("plans", "any", key))
+        return lines
 
     def _naming_company(self, wording: str, key: str) -> str:
         """An interest line that names the company, so every letter does."""

@@ -22,6 +22,10 @@ PLACEHOLDERS = frozenset(
         "skills",
         "clarification",
         "sender",
+        "praise",
+        "praise_clause",
+        "moment",
+        "plans",
     ]
 )
 Bank = Mapping[str, Mapping[str, tuple[str, ...]]]

@@ -52,9 +52,32 @@ def review(
                     fix=rule.fix,
                 )
             )
-    findings = _one_phrase_per_sentence(case, findings)
+    findings = _one_phrase_per_sentence(case, _outside_their_subject(case, findings))
     findings.sort(key=lambda item: (item.start, item.code, item.rule, item.end))
     return Review(text=text, findings=tuple(findings), stats=_stats(case, findings))
+
+
+def _outside_their_subject(case: Case, findings: list[Finding]) -> list[Finding]:
+    """A reply's "Re: <their subject>" is their wording, kept as they wrote it: not ours to fix."""
+    theirs = case.context.their_subject
+    subject = case.doc.subject
+    if not theirs or subject is None:
+        return findings
+    line = case.text[subject.start : subject.end]
+    if _bare_subject(theirs) != _bare_subject(line):
+        return findings
+    return [f for f in findings if not (subject.start <= f.start and f.end <= subject.end)]
+
+
+def _bare_subject(line: str) -> str:
+    """The subject without "Subject:" and any "Re:"/"Fwd:" prefixes, spaced and cased alike."""
+    text = line.strip()
+    while True:
+        head, colon, rest = text.partition(":")
+        if colon and head.strip().lower() in ("subject", "re", "fw", "fwd", "aw", "sv"):
+            text = rest.strip()
+            continue
+        return " ".join(text.split()).casefold()
 
 
 def _one_phrase_per_sentence(case: Case, findings: list[Finding]) -> list[Finding]:

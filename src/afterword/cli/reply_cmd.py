@@ -1,0 +1,211 @@
+"""`afterword reply`: read a rejection, write the reply, review it, in one step."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from afterword.cli import app, fail
+from afterword.cli.inputs import InputError
+
+if TYPE_CHECKING:
+    from afterword.inbox import Email
+    from afterword.services import Reply, YourDetails
+
+STRATEGY_CHOICES = ("suggested", "gratitude", "feedback", "future")
+FORMAT_CHOICES = ("text", "json", "eml")
+
+
+@app.command("reply")
+def reply_command(
+    file: Annotated[str, typer.Argument(help="The rejection: an .eml file, pasted text, or -.")],
+    detail: Annotated[
+        str | None,
+        typer.Option(help="One specific thing about the company that impressed you."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Your name, to sign with (default: the email's).")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help="Your address, for the signature and .eml.")
+    ] = None,
+    skill: Annotated[
+        list[str] | None, typer.Option("--skill", help="A skill to mention (repeatable).")
+    ] = None,
+    strategy: Annotated[
+        str,
+        typer.Option(help="suggested (what the email calls for), gratitude, feedback or future."),
+    ] = "suggested",
+    tone: Annotated[str, typer.Option(help="warm or formal.")] = "warm",
+    length: Annotated[str, typer.Option(help="short or standard.")] = "standard",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, or eml (a reply draft to open).")
+    ] = "text",
+    out: Annotated[
+        str | None, typer.Option("--out", help="With --format eml: the file to write.")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="A TOML file of your own settings.")
+    ] = None,
+) -> None:
+    """Answer a rejection email: read it, write the reply it calls for, and review it."""
+    import datetime as dt
+
+    from afterword.cli import inputs
+    from afterword.cli.compose_cmd import _user_phrases
+    from afterword.composer import LENGTHS, TONES, ComposeError
+    from afterword.export import ExportError
+    from afterword.mailfile import MailFileError
+    from afterword.services import YourDetails, reply_to_rejection
+
+    for flag, value, choices in (
+        ("--strategy", strategy, STRATEGY_CHOICES),
+        ("--tone", tone, TONES),
+        ("--length", length, LENGTHS),
+        ("--format", output_format, FORMAT_CHOICES),
+    ):
+        if value not in choices:
+            fail(f"unknown {flag} {value!r}; choose {', '.join(choices[:-1])} or {choices[-1]}")
+    if out is not None and output_format != "eml":
+        fail("--out writes the reply as .eml; use it with --format eml")
+    you = YourDetails(
+        name=_clean(name),
+        email=_clean(email),
+        skills=tuple(item.strip() for item in skill or () if item.strip()),
+        detail=_clean(detail),
+    )
+    try:
+        raw = _one_email(file)
+        settings = inputs.read_config(config)
+        options = {"config": settings, "phrases": _user_phrases(), "tone": tone, "length": length}
+        today = dt.date.today()  # the shell reads the clock; the core takes it as an argument
+        try:
+            result = reply_to_rejection(raw, today=today, you=you, strategy=strategy, **options)
+        except ComposeError as error:
+            if you.detail or not _interactive():
+                raise
+            sys.stderr.write(f"afterword: {error}\n")
+            you = _with_asked_detail(you)
+            result = reply_to_rejection(raw, today=today, you=you, strategy=strategy, **options)
+    except (InputError, ComposeError, ExportError, MailFileError) as error:
+        fail(_friendly(str(error)))
+        return
+    try:
+        if output_format == "json":
+            _write_json(result)
+        elif output_format == "eml":
+            _write_eml(result, you, out)
+        else:
+            _write_text(result)
+    except BrokenPipeError:
+        inputs.silence_stdout()
+    except (InputError, ExportError) as error:
+        fail(str(error))
+
+
+def _one_email(file: str) -> Email:
+    """The rejection as the reader's Email: an .eml, an Outlook .msg or pasted text."""
+    from contextlib import nullcontext
+
+    from afterword.cli.inputs import open_input
+    from afterword.cli.read_cmd import PROMPT
+    from afterword.mailfile import HEAD_BYTES, MailFileError, MailStream, load_email, sniff
+
+    stream, name = open_input(file, "email", PROMPT)
+    with nullcontext() if stream is sys.stdin.buffer else stream:
+        try:
+            head = stream.read(HEAD_BYTES)
+            kind = sniff(head, name)
+            if kind == "mbox":
+                raise MailFileError(
+                    f"{name} is a mail folder; reply answers one email (afterword read lists them)"
+                )
+            return load_email(MailStream(stream, head), kind, name)
+        except OSError as error:
+            raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value is not None else None
+
+
+def _friendly(message: str) -> str:
+    """The composer's refusal, turned into what to type next."""
+    prefix = "add one specific thing about "
+    if message.startswith(prefix):
+        company = message[len(prefix) :].split(" that impressed you", 1)[0]
+        return (
+            "this email gives nothing specific to answer; add one thing about "
+            f'{company} that impressed you with --detail "..."'
+        )
+    return message
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _with_asked_detail(you: YourDetails) -> YourDetails:
+    import contextlib
+    import dataclasses
+
+    with contextlib.redirect_stdout(sys.stderr):
+        answer = typer.prompt("One specific thing about them that impressed you", err=True)
+    return dataclasses.replace(you, detail=_clean(answer))
+
+
+def _write_text(result: Reply) -> None:
+    from afterword.cli.compose_cmd import _review_line
+
+    reading, draft, context = result.reading, result.draft, result.context
+    lines = [f"Reading: {reading.summary}", ""]
+    to = context.recipient_email
+    if to:
+        person = context.recipient_name
+        lines.append(f"To: {person} <{to}>" if person else f"To: {to}")
+    lines += [f"Subject: {draft.subject}", "", draft.body, ""]
+    lines += [f"Strategy: {draft.strategy}", f"Why: {draft.why}", _review_line(draft)]
+    lines += [f"Note: {notice}" for notice in result.notices]
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _write_json(result: Reply) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def _write_eml(result: Reply, you: YourDetails, out: str | None) -> None:
+    """The reply as a draft mail clients open: threaded under the rejection, to its sender."""
+    import datetime as dt
+
+    from afterword.cli.files import write_atomically
+    from afterword.export import DEFAULT_DOMAIN, eml_bytes
+
+    now = dt.datetime.now().astimezone()
+    context = result.context
+    domain = you.email.rpartition("@")[2] if you.email else DEFAULT_DOMAIN
+    message = eml_bytes(
+        result.draft.subject,
+        result.draft.body,
+        now=now,
+        domain=domain,
+        to_email=context.recipient_email,
+        to_name=context.recipient_name if context.recipient_email else None,
+        from_email=you.email,
+        from_name=context.sender_name,
+        in_reply_to=result.in_reply_to,
+    )
+    if out is None:
+        sys.stdout.buffer.write(message)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(out, message)
+    sys.stderr.write(f"Saved the reply draft to {out}; open it in your mail app to send.\n")
