@@ -154,7 +154,7 @@ def demo() -> None:
     render_review(check_draft(text, facts, DEFAULT_CONFIG), "the sample draft")
 
 
-from afterword.cli import compose_cmd, read_cmd  # noqa: E402, F401 (registers these commands)
+from afterword.cli import compose_cmd, read_cmd, reply_cmd  # noqa: E402, F401 (registers these commands)
 
 
 def main() -> None:
