@@ -542,3 +542,8 @@ def test_every_shipped_sentence_passes_the_reviewer(slot: str, kind: str, wordin
     stage = "application" if kind == "application" else "interview"
     result = review(text, {**CONTEXT, "stage": stage, "skills": ["Python", "SQL"]})
     assert result.ready, [(f.rule, f.excerpt) for f in result.findings if f.severity.blocks]
+
+
+def test_a_company_ending_in_a_full_stop_closes_a_sentence_with_one() -> None:
+    for draft in every_variant(company="Granite Peak Construction Inc."):
+        assert ".." not in draft.body.replace("...", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ MIN_BODY_WORDS = 60
 MAX_BODY_WORDS = 150
 MAX_NOTE = 300
 ATTEMPTS = 8
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 __all__ = [
     "CHOICES",
@@ -218,7 +220,8 @@ class _Letter:
         return f"{context.company}|{context.role}|{context.recipient_name}|{context.sender_name}"
 
     def _fill(self, wording: str) -> str:
-        return wording.format(**self.values)
+        # "Acme Inc." closing a sentence takes no second full stop.
+        return _DOUBLE_STOP.sub(".", wording.format(**self.values))
 
     def _greeting(self, key: str) -> str:
         if not self.person.known:
