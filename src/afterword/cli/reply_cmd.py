@@ -86,8 +86,7 @@ def reply_command(
         except ComposeError as error:
             if you.detail or not _interactive():
                 raise
-            sys.stderr.write(f"afterword: {error}\n")
-            you = _with_asked_detail(you)
+            you = _with_asked_detail(you, _company_in(str(error)))
             result = reply_to_rejection(raw, today=today, you=you, strategy=strategy, **options)
     except (InputError, ComposeError, ExportError, MailFileError) as error:
         fail(_friendly(str(error)))
@@ -131,16 +130,23 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value is not None else None
 
 
+def _company_in(message: str) -> str | None:
+    """The company named in the composer's request for a detail, if that is what it was."""
+    prefix = "add one specific thing about "
+    if not message.startswith(prefix):
+        return None
+    return message[len(prefix) :].split(" that impressed you", 1)[0]
+
+
 def _friendly(message: str) -> str:
     """The composer's refusal, turned into what to type next."""
-    prefix = "add one specific thing about "
-    if message.startswith(prefix):
-        company = message[len(prefix) :].split(" that impressed you", 1)[0]
-        return (
-            "this email gives nothing specific to answer; add one thing about "
-            f'{company} that impressed you with --detail "..."'
-        )
-    return message
+    company = _company_in(message)
+    if company is None:
+        return message
+    return (
+        "this email gives nothing specific to answer; add one thing about "
+        f'{company} that impressed you with --detail "..."'
+    )
 
 
 def _interactive() -> bool:
@@ -150,12 +156,17 @@ def _interactive() -> bool:
         return False
 
 
-def _with_asked_detail(you: YourDetails) -> YourDetails:
+def _with_asked_detail(you: YourDetails, company: str | None) -> YourDetails:
     import contextlib
     import dataclasses
 
+    them = company or "them"
+    sys.stderr.write(
+        "This email gives nothing specific to answer, so the reply needs one thing from you:\n"
+        "its work, a value, or a moment from the process that stayed with you.\n"
+    )
     with contextlib.redirect_stdout(sys.stderr):
-        answer = typer.prompt("One specific thing about them that impressed you", err=True)
+        answer = typer.prompt(f"What impressed you about {them}", err=True)
     return dataclasses.replace(you, detail=_clean(answer))
 
 
