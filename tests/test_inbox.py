@@ -333,15 +333,54 @@ def test_degenerate_input_gives_a_reading(data: bytes | str) -> None:
     assert reading.stage in {"application", "interview", "unknown"}
 
 
-def test_huge_attachment_is_bounded() -> None:
+@pytest.mark.parametrize("attachment_first", [False, True])
+def test_a_huge_attachment_is_skipped_and_the_text_still_read(attachment_first: bool) -> None:
     msg = EmailMessage()
     msg["From"] = "Priya Nandakumar <priya.n@larkspur-optics.example>"
     msg["Subject"] = "Optical Test Engineer"
-    msg.set_content(PERSONAL)
-    msg.add_attachment(b"\x00" * 3_000_000, maintype="application", subtype="octet-stream")
-    email = parse_email(msg.as_bytes())
-    assert "Optical Test Engineer" in email.text
-    assert email.notices
+    msg.make_mixed()
+    attachment = EmailMessage()
+    attachment.set_content(
+        bytes(range(256)) * 12_000, maintype="application", subtype="octet-stream"
+    )
+    text = MIMEText(PERSONAL, "plain", "utf-8")
+    for part in (attachment, text) if attachment_first else (text, attachment):
+        msg.attach(part)
+    raw = msg.as_bytes()
+    assert len(raw) > 4_000_000
+    email = parse_email(raw)
+    assert "interferometer calibration" in email.text
+    assert read_rejection(email).company == "Larkspur Optics"
+
+
+def test_a_label_of_latin_1_reads_windows_1252_punctuation() -> None:
+    raw = (
+        b"From: a@b.example\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n"
+        b"We\x92ve decided \x93not\x94 to go ahead \x96 sorry, Ren\xe9e.\r\n"
+    )
+    assert "We’ve decided “not” to go ahead – sorry, Renée." in parse_email(raw).text
+
+
+def test_utf_8_text_labelled_windows_1252_is_read_as_utf_8() -> None:
+    body = "Dear Renée,\n\nThank you for applying to Société Générale – we’ve decided not to proceed.\n"
+    raw = (
+        b"From: a@b.example\nContent-Type: text/plain; charset=windows-1252\n"
+        b"Content-Transfer-Encoding: 8bit\n\n" + body.encode("utf-8")
+    )
+    assert "Dear Renée" in parse_email(raw).text
+    assert "Société Générale – we’ve" in parse_email(raw).text
+
+
+def test_raw_8_bit_headers_and_lying_encoded_words_decode() -> None:
+    raw = (
+        "From: Zoë Müller <zoe@cafes.example>\n".encode()
+        + "To: Ren\xe9e Duval <renee@mail.example>\n".encode("cp1252")
+        + b"Subject: =?iso-8859-1?q?Caf=C3=A9_Manager?=\n\nHello.\n"
+    )
+    email = parse_email(raw)
+    assert email.from_name == "Zoë Müller"
+    assert email.to_name == "Renée Duval"
+    assert email.subject == "Café Manager"
 
 
 def test_results_are_frozen() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from afterword.inbox import parse_email, parse_pasted, read
+from afterword.inbox import is_rejection, parse_email, parse_pasted, read
+from afterword.inbox.mbox import split_mbox
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -49,6 +50,23 @@ PASTED = st.builds(
 def test_parse_email_and_read_never_raise_and_are_deterministic(data: bytes) -> None:
     assert parse_email(data) == parse_email(data)
     assert read(data) == read(data)
+    assert is_rejection(parse_email(data)) in (True, False)
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(
+            st.binary(max_size=120),
+            st.sampled_from([b"From a@b Mon Jan  1 00:00:00 2024\n", b">From x\n", b"\n"]),
+        ),
+        max_size=30,
+    )
+)
+def test_splitting_any_lines_as_a_folder_never_raises(lines: list[bytes]) -> None:
+    messages = list(split_mbox(lines))
+    assert all(isinstance(message, bytes) for message in messages)
+    assert sum(map(len, messages)) <= sum(map(len, lines))
 
 
 @FAST

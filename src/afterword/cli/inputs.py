@@ -8,7 +8,7 @@ import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from afterword.context import Context, ContextError, context_from_dict
 from afterword.review.config import DEFAULT_CONFIG, ConfigError, ReviewConfig, config_from_dict
@@ -58,6 +58,23 @@ def read_bytes(path: str, what: str, limit: int = MAX_INPUT_BYTES) -> tuple[byte
             "paste only the message you plan to send"
         )
     return data, name
+
+
+def open_input(path: str, what: str, prompt: str) -> tuple[BinaryIO, str]:
+    """A binary stream over a file, or standard input for '-', and the name to show for it."""
+    if path == "-":
+        if sys.stdin.isatty():
+            sys.stderr.write(prompt + "\n")
+        return sys.stdin.buffer, "standard input"
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{what} not found: {path}")
+    if file.is_dir():
+        raise InputError(f"{what} is a folder, not a file: {path}")
+    try:
+        return file.open("rb"), path
+    except OSError as error:
+        raise InputError(f"cannot read {what} {path}: {error.strerror or error}") from None
 
 
 def read_draft(path: str) -> DraftInput:

@@ -1,18 +1,19 @@
-"""`afterword read`: what a rejection email says, and whether to reply."""
+"""`afterword read`: what a rejection email says, and whether to reply; or all rejections in a folder."""
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from typing import Annotated
 
 import typer
 
 from afterword.cli import app, fail
-from afterword.cli.inputs import InputError, read_bytes
+from afterword.cli.inputs import InputError, open_input, silence_stdout
 
-# Rejections arrive with attachments; the reader skips their payloads, so a big file is fine.
-MAX_EMAIL_BYTES = 30_000_000
+FORMATS = ("text", "json", "jsonl")
+PROMPT = "Paste the rejection email, then press Ctrl-D (Ctrl-Z and Enter on Windows)."
 FIELDS = (
     ("company", "Company"),
     ("role", "Role"),
@@ -29,37 +30,64 @@ FIELDS = (
 
 @app.command()
 def read(
-    file: Annotated[str, typer.Argument(help="The rejection: an .eml file, pasted text, or -.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    file: Annotated[
+        str,
+        typer.Argument(help="The rejection (.eml, .msg or pasted text), an .mbox folder, or -."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or jsonl.")
+    ] = "text",
 ) -> None:
-    """Read a rejection email: who, what, when, and what they said about feedback and later roles."""
-    from afterword.inbox import read as read_rejection
+    """Read a rejection email, or find every rejection in an .mbox mail folder."""
+    from afterword.inbox import read_rejection
+    from afterword.mailfile import HEAD_BYTES, MailFileError, MailStream, load_email, sniff
 
-    if output_format not in ("text", "json"):
-        fail(f"unknown --format {output_format!r}; choose text or json")
+    if output_format not in FORMATS:
+        fail(f"unknown --format {output_format!r}; choose text, json or jsonl")
     try:
-        data, name = read_bytes(file, "email", limit=MAX_EMAIL_BYTES)
+        stream, name = open_input(file, "email", PROMPT)
     except InputError as error:
         fail(str(error))
         return
-    if not data.strip():
-        fail(f"{name} is empty: save the rejection email (.eml) or paste its text")
-    reading = read_rejection(data if _looks_like_email(data) else _as_text(data))
-    if output_format == "json":
-        sys.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    _render(reading, name)
+    with nullcontext() if stream is sys.stdin.buffer else stream:
+        try:
+            head = stream.read(HEAD_BYTES)
+        except OSError as error:
+            fail(f"cannot read {name}: {error.strerror or error}")
+        kind = sniff(head, name)
+        source = MailStream(stream, head)
+        if kind == "mbox":
+            from afterword.cli.read_folder import read_folder
+
+            read_folder(source, name, output_format, _size(stream))
+            return
+        try:
+            email = load_email(source, kind, name)
+        except MailFileError as error:
+            fail(str(error))
+            return
+        except OSError as error:
+            fail(f"cannot read {name}: {error.strerror or error}")
+            return
+    reading = read_rejection(email)
+    try:
+        if output_format == "json":
+            sys.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        elif output_format == "jsonl":
+            sys.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _render(reading, name)
+    except BrokenPipeError:
+        silence_stdout()
 
 
-def _looks_like_email(data: bytes) -> bool:
-    head = data[:2048].lower()
-    return any(
-        marker in head for marker in (b"\nfrom:", b"\nsubject:", b"mime-version:", b"received:")
-    ) or (head.startswith((b"from:", b"return-path:", b"received:", b"delivered-to:", b"date:")))
+def _size(stream) -> int | None:
+    try:
+        import os
 
-
-def _as_text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")
+        return os.fstat(stream.fileno()).st_size or None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _render(reading, name: str) -> None:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from afterword.inbox.mime import Email, parse_email, parse_pasted
+from afterword.inbox.mime import Email, parse_email, parse_parts, parse_pasted
 from afterword.inbox.signals import Reading, read_rejection
+from afterword.inbox.triage import is_rejection
 
-__all__ = ["Email", "Reading", "parse_email", "parse_pasted", "read", "read_rejection"]
+__all__ = [
+    "Email",
+    "Reading",
+    "is_rejection",
+    "parse_email",
+    "parse_parts",
+    "parse_pasted",
+    "read",
+    "read_rejection",
+]
 
 
 def read(data: bytes | str) -> Reading:

@@ -18,17 +18,20 @@ def clean_header(value: object) -> str:
 
 
 def header_text(msg: Message, name: str) -> str:
-    """A header's decoded text (RFC 2047 encoded-words resolved, lying charsets tolerated)."""
+    """A header's decoded text (RFC 2047 words and raw 8-bit bytes, lying charsets tolerated)."""
     try:
         raw = msg.get(name)
     except Exception:
         return ""
     if raw is None:
         return ""
-    if not isinstance(raw, str) or "=?" not in raw:
+    # A str without encoded words is plain ASCII; anything else (encoded words, or a Header
+    # holding raw 8-bit bytes) is decoded chunk by chunk with the same care as a body.
+    if isinstance(raw, str) and "=?" not in raw:
         return clean_header(raw)
     try:
-        return clean_header(make_header(decode_header(raw)))
+        chunks = [_honest_chunk(chunk, charset) for chunk, charset in decode_header(raw)]
+        return clean_header(make_header(chunks))
     except Exception:
         pieces = []
         try:
@@ -40,6 +43,15 @@ def header_text(msg: Message, name: str) -> str:
         except Exception:
             return clean_header(raw)
         return clean_header("".join(pieces))
+
+
+def _honest_chunk(chunk: bytes | str, charset: str | None) -> tuple[bytes | str, str | None]:
+    """One decoded-header chunk, its bytes read as what they are rather than what they claim."""
+    label = (charset or "").lower()
+    if isinstance(chunk, str) or (label in _ASCII and chunk.isascii()):
+        return chunk, charset
+    text = decode_payload(chunk, None if label in ("", "unknown-8bit") else charset)
+    return text, None if label in _ASCII else "utf-8"
 
 
 def first_address(value: str) -> tuple[str | None, str | None]:
@@ -57,13 +69,40 @@ def first_address(value: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_ASCII = frozenset(["", "us-ascii", "ascii"])
+# Labels mail clients put on text that is often really Windows-1252 or UTF-8.
+_WESTERN = frozenset(
+    ["iso-8859-1", "iso8859-1", "iso_8859-1", "latin-1", "latin1", "l1", "windows-1252", "cp1252",
+     "iso-8859-15", "us-ascii", "ascii"]
+)  # fmt: skip
+
+
 def decode_payload(payload: bytes, charset: str | None) -> str:
+    """Text from bytes, trusting the declared charset only as far as the bytes agree."""
+    cut = len(payload) > MAX_TEXT * 2
     payload = payload[: MAX_TEXT * 2]
-    for candidate in (charset, "utf-8"):
+    label = (charset or "").strip().lower()
+    if label in _WESTERN:
+        # Valid UTF-8 with non-ASCII bytes is almost never an accident, and browsers read
+        # Latin-1 labels as Windows-1252 (curly quotes, euro sign); Latin-1 always succeeds.
+        candidates: tuple[str | None, ...] = ("utf-8", "cp1252", "latin-1")
+    else:
+        candidates = (charset, "utf-8")
+    for candidate in candidates:
         if not candidate:
             continue
         try:
-            return payload.decode(candidate)
+            return _decode_strict(payload, candidate, cut)
         except (LookupError, UnicodeDecodeError, ValueError):
             continue
     return payload.decode("cp1252", errors="replace")
+
+
+def _decode_strict(payload: bytes, codec: str, cut: bool) -> str:
+    try:
+        return payload.decode(codec)
+    except UnicodeDecodeError as error:
+        # A payload cut short may end inside a multi-byte character: drop only that tail.
+        if cut and error.start >= len(payload) - 4:
+            return payload[: error.start].decode(codec)
+        raise

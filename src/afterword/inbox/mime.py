@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email import policy
@@ -25,9 +26,9 @@ from afterword.inbox.forwards import (
     strip_quote_marks,
 )
 from afterword.inbox.headers import clean_header, first_address, header_text
-from afterword.inbox.limits import MAX_BYTES, MAX_TEXT
+from afterword.inbox.limits import MAX_BYTES, MAX_TEXT, trim_payloads
 
-__all__ = ["MAX_BYTES", "MAX_TEXT", "Email", "parse_email", "parse_pasted"]
+__all__ = ["MAX_BYTES", "MAX_TEXT", "Email", "parse_email", "parse_parts", "parse_pasted"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,12 @@ def _read_message(msg: Message, notices: list[str], depth: int = 0) -> Email:
         if inner.text or inner.from_address:
             notices.append("Read the attached original message; the forwarding note was set aside.")
             return replace(inner, forwarded=True, notices=tuple(dict.fromkeys(notices)))
+    text = _body_text(plain, html, notices)
+    zone = base["date"].tzinfo if base["date"] is not None else None
+    return _finish(base, text, notices, zone)  # type: ignore[arg-type]
+
+
+def _body_text(plain: str, html: str, notices: list[str]) -> str:
     if plain.strip():
         text = plain
     elif html.strip():
@@ -132,8 +139,7 @@ def _read_message(msg: Message, notices: list[str], depth: int = 0) -> Email:
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
         notices.append("The body was cut to its first 200 KB.")
-    zone = base["date"].tzinfo if base["date"] is not None else None
-    return _finish(base, text, notices, zone)  # type: ignore[arg-type]
+    return text
 
 
 def parse_email(data: bytes) -> Email:
@@ -144,9 +150,11 @@ def parse_email(data: bytes) -> Email:
             data = str(data).encode("utf-8", "replace")
         data = bytes(data)
         if len(data) > MAX_BYTES:
+            data = trim_payloads(data)
+        if len(data) > MAX_BYTES:
             data = data[:MAX_BYTES]
             notices.append("The message was very large; only its first 2 MB were read.")
-        if not data.strip():
+        if not data or data.isspace():
             return Email(notices=("The message was empty.",))
         # compat32 parses several times faster than policy.default; headers are decoded above.
         msg = email.message_from_bytes(data, policy=policy.compat32)
@@ -156,6 +164,26 @@ def parse_email(data: bytes) -> Email:
                 result, notices=(*result.notices, "The message was malformed; read what could be.")
             )
         return result
+    except Exception:
+        return Email(notices=(*notices, "The message could not be read."))
+
+
+def parse_parts(headers: Mapping[str, str], plain: str = "", html: str = "") -> Email:
+    """An Email from a container that keeps headers and bodies apart, such as an Outlook .msg.
+
+    Header values are as in a message (encoded words allowed); the plain body is read unless
+    it is blank, else the HTML one. Never raises; problems become notices.
+    """
+    notices: list[str] = []
+    try:
+        msg = Message()
+        for name, value in headers.items():
+            if value:
+                msg[name] = re.sub(r"[\r\n]+", " ", str(value))
+        base = _message_base(msg)
+        text = _body_text(str(plain or ""), str(html or ""), notices)
+        zone = base["date"].tzinfo if base["date"] is not None else None
+        return _finish(base, text, notices, zone)
     except Exception:
         return Email(notices=(*notices, "The message could not be read."))
 
