@@ -140,6 +140,62 @@ REJECTIONS = {
 }
 
 
+# One-sentence decisions, each worded its own way, and sentences that only sound like one.
+REJECTION_SENTENCES = [
+    "We have decided to proceed with other applicants.",
+    "We are unable to consider your application further.",
+    "We won't be able to offer you a position at this time.",
+    "We will not be moving your application forward.",
+    "We have decided to go in a different direction.",
+    "We've made the difficult decision to fill the role with an internal candidate.",
+    "We regret that we cannot offer you employment at this time.",
+    "We will not be taking your application any further.",
+    "Sadly, on this occasion you have not been successful.",
+    "Another candidate was selected for the role.",
+    "Unfortunately you did not pass our online assessment stage.",
+    "We're going to pass on your candidacy for now.",
+    "We've decided not to hire for this role after all.",
+    "Your experience does not meet the minimum requirements for this position.",
+    "We have decided to continue our search for the role.",
+    "The position is no longer available.",
+    "We have now filled this vacancy.",
+    "We are not in a position to offer you the role.",
+    "Your application has been declined.",
+    "Someone else was offered the role.",
+    "We've decided to go with someone else, but I'd like to invite you to a feedback call.",
+    "After much deliberation the panel has recommended another candidate for appointment.",
+    "The panel felt that other candidates were a closer match for the role.",
+    "We have selected candidates whose experience best matches the role.",
+    "We have decided against progressing your application.",
+    "We're not going to be moving forward with your application.",
+    "We have decided not to continue with your application.",
+    "We do not have a suitable position for you at this time.",
+    "Your application will not be considered further.",
+    "Unfortunately, this time it didn't work out.",
+    "I'm afraid it was a very close call. Best of luck in your search.",
+]
+NEAR_MISS_SENTENCES = [
+    "We'd love to set up a call. Can you schedule an interview using this link?",
+    "We're excited to offer you the Designer role. Your offer letter is attached.",
+    "Your interview is confirmed for Monday at 10am. We cannot move the time.",
+    "The team meeting moved to Thursday. Unfortunately the projector is broken.",
+    "Your application is under review and we will be in touch.",
+    "We're not scheduling interviews until next month, so please bear with us.",
+    "The successful candidate will lead our data team. Apply now for the Head of Data role.",
+    "I'm not sure yet when the panel can meet; I'll confirm the time for your interview soon.",
+    "We have selected candidates for interview and you are one of them. Please schedule "
+    "your interview here.",
+    "We are not going to be in the office on Friday, so your interview moves to Monday.",
+    "Due to the high volume of applications we will reply within two weeks. Good luck!",
+    "Unfortunately our interviewer is ill, so we need to move your interview to Tuesday.",
+]
+
+
+def one_sentence_mail(sentence: str) -> bytes:
+    body = f"Dear Sam,\n\nThank you for applying for the Analyst role. {sentence}\n\nBest,\nAl\n"
+    return message("Al Moreno <al@quillfield.example>", "Analyst role", body)
+
+
 def mbox(messages: Iterable[bytes]) -> bytes:
     """An mboxrd folder: a From_ line before each message, body lines starting 'From ' quoted."""
     return b"".join(mbox_entry(data) for data in messages)

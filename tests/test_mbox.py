@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from afterword.inbox import is_rejection, parse_email, read
 from afterword.inbox.limits import MAX_BYTES
 from afterword.inbox.mbox import split_mbox
-from mailbox_samples import NOT_REJECTIONS, REJECTIONS, mbox
+from mailbox_samples import (
+    NEAR_MISS_SENTENCES,
+    NOT_REJECTIONS,
+    REJECTION_SENTENCES,
+    REJECTIONS,
+    mbox,
+    one_sentence_mail,
+)
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_rejections"
 SCRIPT = Path(sys.executable).parent / "afterword"
@@ -64,6 +71,16 @@ def test_other_mail_is_not_a_rejection(kind: str) -> None:
 @pytest.mark.parametrize("kind", sorted(REJECTIONS))
 def test_rejections_in_other_words_are_found(kind: str) -> None:
     assert is_rejection(parse_email(REJECTIONS[kind]))
+
+
+@pytest.mark.parametrize("sentence", REJECTION_SENTENCES)
+def test_a_decision_in_any_words_makes_a_rejection(sentence: str) -> None:
+    assert is_rejection(parse_email(one_sentence_mail(sentence)))
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISS_SENTENCES)
+def test_job_mail_that_only_sounds_like_bad_news_is_not_a_rejection(sentence: str) -> None:
+    assert not is_rejection(parse_email(one_sentence_mail(sentence)))
 
 
 def test_a_folder_gives_each_rejection_and_a_count(folder: Path) -> None:

@@ -18,37 +18,64 @@ __all__ = ["is_rejection"]
 # Rejections say what they have to say early; the rest is signature, footer and history.
 _LOOK_AT = 6_000
 
-_NOT = r"(?:\bnot|n't|n’t|\bcannot|\bunable\s+to|\bno\s+longer)"
+_NOT = r"(?:\bnot|n't|n’t|\bcannot|\bunable\s+to|\bno\s+longer|\bnot\s+in\s+a\s+position\s+to)"
 _OTHERS = (
-    r"(?:another|other|different|alternative|stronger|internal|more\s+(?:suitable|qualified|experienced))"
-    r"\s+(?:\w+\s+)?(?:candidates?|applicants?|finalists?|profiles?|individuals?|people|person)\b"
+    r"(?:another|other|different|alternative|stronger|internal|"
+    r"more\s+(?:suitable|qualified|experienced))\s+(?:\w+\s+)?"
+    r"(?:candidates?|applicants?|finalists?|profiles?|individuals?|people|person)\b"
 )
-_DECISIONS = re.compile(
-    # Someone else was chosen.
-    r"\b(?:mov\w*\s+(?:forward|ahead)|go|going|gone|went|continu\w*|proceed\w*|progress\w*|"
+_SOMEONE = (
+    r"(?:someone|somebody|a\s+(?:\w+\s+)?(?:candidate|applicant|person)|"
+    r"the\s+(?:successful|other)\s+|(?:candidates|applicants)\s+(?:whose|who|with)\b)"
+)
+_POST = r"(?:position|role|post|vacancy|job|opening|place)"
+_CHOSE = (
+    r"(?:mov\w*\s+(?:forward|ahead)|go|going|gone|went|continu\w*|proceed\w*|progress\w*|"
     r"pursu\w*|select\w*|cho(?:o)?s\w*|hir\w*|offer\w*|extend\w*|appoint\w*|decided|decision|"
-    r"opted|favou?r\w*)\b[^.!?]{0,80}?\b" + _OTHERS + r"|"
+    r"opted|favou?r\w*|recommend\w*)"
+)
+_WAS_CHOSEN = (
+    r"(?:was|were|has|have|had)\s+(?:been\s+)?(?:selected|chosen|appointed|hired|offered|"
+    r"successful|an?\s+(?:closer|better|stronger|more\s+suitable)\s+(?:fit|match)|"
+    r"more\s+closely\s+(?:aligned|matched))"
+)
+_SOMEONE_ELSE_CHOSEN = [
+    rf"\b{_CHOSE}\b[^.!?]{{0,80}}?\b{_OTHERS}",
+    rf"\b(?:{_OTHERS}|(?:someone|somebody)\s+else)\s+(?:\w+\s+){{0,6}}?{_WAS_CHOSEN}",
     r"\b(?:decided|chosen|opted|elected|going|have|'ve|’ve|has|had)\s+(?:now\s+)?(?:to\s+)?"
     r"(?:hire[ds]?|gone\s+with|go\s+with|went\s+with|selected|chosen|appointed|"
-    r"offer(?:ed)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:role|position|post|job|place)\s+to|"
-    r"extend(?:ed)?\s+(?:an\s+)?offer\s+to)\s+"
-    r"(?:someone|somebody|a\s+(?:\w+\s+)?(?:candidate|applicant|person)|the\s+(?:successful|other)\s+)|"
-    r"\b(?:(?:go|going|gone|went|proceed\w*|continu\w*|mov\w*\s+(?:forward|ahead))\s+with|pursu\w*)\s+"
-    r"(?:candidates|applicants|someone|somebody|an?\s+(?:\w+\s+)?(?:candidate|applicant))\b|"
-    # The application goes no further.
-     + _NOT + r"\s+(?:be\s+|been\s+|have\s+|to\s+)?(?:\w+\s+){0,2}?"
-    r"(?:mov(?:e|ing)\s+(?:your\s+\w+\s+)?(?:forward|ahead)|proceed\w*|progress\w*|advanc\w*|shortlist\w*|"
-    r"select(?:ed)?\b|successful|chosen|invit\w*\s+you|schedul\w*|pursu\w*|"
+    rf"offer(?:ed)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+to|"
+    rf"extend(?:ed)?\s+(?:an\s+)?offer\s+to)\s+{_SOMEONE}",
+    r"\b(?:(?:go|going|gone|went|proceed\w*|continu\w*|mov\w*\s+(?:forward|ahead))\s+with|"
+    r"pursu\w*)\s+(?:candidates|applicants|someone|somebody|an?\s+(?:\w+\s+)?(?:candidate|applicant))\b",
+    rf"\bfill(?:ed|ing)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+(?:with|internally)",
+]
+_NO_FURTHER = [
+    rf"{_NOT}\s+(?:going\s+to\s+)?(?:be\s+|been\s+|have\s+|to\s+)?(?:\w+\s+){{0,2}}?"
+    r"(?:mov(?:e|ing)\s+(?:your\s+\w+\s+)?(?:forward|ahead)|proceed\w*|progress\w*|advanc\w*|"
+    r"shortlist\w*|select(?:ed)?\b|successful|chosen|invit\w*\s+you|pursu\w*|hir(?:e|ing)\b|"
+    r"continu\w*\s+with\s+(?:your|you)\b|consider\w*\s+further|"
+    r"schedul\w*\s+(?:a|an|any|your)\s+(?:\w+\s+)?(?:interview|call|meeting)|"
     r"(?:tak(?:e|ing)|consider\w*)\s+(?:your|you|it|this)\w*\s+(?:\w+\s+){0,2}(?:further|forward)|"
-    r"offer\w*\s+you|extend\w*\s+(?:you\s+)?an\s+offer|be\s+forwarded\s+to\s+the\s+hiring)|"
-    # The post is gone, or the outcome is named.
-    r"\b(?:position|role|post|vacancy|job|opening)\s+(?:\w+\s+)?(?:has|have|had)\s+(?:now\s+|already\s+)?"
-    r"been\s+(?:filled|closed|withdrawn|cancell?ed)|"
-    r"\b(?:we(?:'ve|’ve|\s+have)|has\s+been|have\s+been)\s+filled\b|"
-    r"\b(?:was|were|been|is)\s+unsuccessful\b|\bunsuccessful\s+(?:on\s+this|this\s+time)|"
+    r"offer\w*\s+you|extend\w*\s+(?:you\s+)?an\s+offer|be\s+forwarded\s+to\s+the\s+hiring|"
+    r"pass\w*\s+(?:the|our|this|your)\s+(?:\w+\s+){0,2}(?:stage|round|assessment|test|screen\w*)|"
+    rf"(?:match|meet)\w*\s+(?:\w+\s+){{0,3}}(?:requirements|criteria|needs)|{_POST}\s+for\s+you\b)",
+    r"\bpass(?:ing|ed)?\s+on\s+(?:your|you\b)|\bdecided\s+against\b",
+    r"\b(?:declin|reject)\w*\s+your\s+(?:application|candidacy)",
+    r"\b(?:application|candidacy)\s+(?:\w+\s+){0,2}(?:has|have|was|were|is)\s+(?:been\s+)?"
+    r"(?:declined|rejected|unsuccessful)",
+    r"\b(?:continu\w*|keep)\s+(?:our|the)\s+search\b|\bkeep\s+looking\b",
+]
+_OUTCOME = [
+    rf"\b{_POST}\s+(?:\w+\s+)?(?:has|have|had)\s+(?:now\s+|already\s+)?"
+    r"been\s+(?:filled|closed|withdrawn|cancell?ed)",
+    rf"\b{_POST}\s+is\s+no\s+longer\s+(?:available|open)",
+    r"\b(?:we(?:'ve|’ve|\s+have)|has\s+been|have\s+been)\s+(?:now\s+|already\s+)?filled\b",
+    r"\b(?:was|were|been|is)\s+unsuccessful\b|\bunsuccessful\s+(?:on\s+this|this\s+time)",
     r"\b(?:go|going|gone)\s+in\s+a\s+different\s+direction",
-    re.I,
-)
+    r"\b(?:did\s+not|didn'?t|didn’t|won'?t|won’t|will\s+not)\s+work\s+out\b",
+]
+_DECISIONS = re.compile("|".join(_SOMEONE_ELSE_CHOSEN + _NO_FURTHER + _OUTCOME), re.I)
 _PROMISES = re.compile(
     r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:offer|extend)\s+(?:you|an\s+offer)|"
     r"\boffer\s+you\s+the\s+(?:position|role|job|post)|\boffer\s+letter\b|"
@@ -61,6 +88,23 @@ _PROMISES = re.compile(
     r"(?:next|second|third|final)",
     re.I,
 )
+# Without a decision stated outright, bad news together with a send-off or with talk of
+# strong competition still reads as a rejection.
+_BAD_NEWS = re.compile(
+    r"\b(?:unfortunately|regrettably|regret|sadly|I'?m\s+afraid|I’m\s+afraid)\b|"
+    r"\bsorry\s+to\s+(?:tell|let\s+you\s+know|inform|say|share|report|write)",
+    re.I,
+)
+_SEND_OFF = re.compile(
+    r"\b(?:wish|wishing)\s+you\s+(?:\w+\s+){0,4}?(?:success|luck|well|best)\b[^.!?]{0,40}?"
+    r"\b(?:search|endeavou?rs|career|future|next\s+(?:step|role|move)|job\s+hunt)|"
+    r"\b(?:best\s+of\s+)?luck\s+(?:in|with)\s+your\s+(?:job\s+)?(?:search|career|future)|"
+    r"\bfuture\s+endeavou?rs\b|"
+    r"\b(?:difficult|tough|hard|close)\s+(?:decision|choice|call)\b|\bhighly\s+competitive\b|"
+    r"\b(?:many|large\s+number\s+of|high\s+volume\s+of)\s+(?:\w+\s+)?(?:applications|applicants|candidates)\b",
+    re.I,
+)
+_NOT_OR_FEEDBACK = re.compile(_NOT + r"|\b(?:feedback|debrief|notes)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|should\s+you|in\s+the\s+event)\b", re.I)
 _JOB = re.compile(
     r"\b(?:appl(?:y|ied|ying|ications?|icants?)|candidacy|candidates?|position|role|post|vacancy|"
@@ -84,7 +128,9 @@ def is_rejection(email: Email) -> bool:
             if not _CONDITION.search(sentence, 0, found.start()):
                 decisions += 1
                 break
-        promise = _PROMISES.search(sentence)
-        if promise and not re.search(_NOT, sentence, re.I):
+        # A call offered to talk feedback through follows a decision rather than reverses it.
+        if _PROMISES.search(sentence) and not _NOT_OR_FEEDBACK.search(sentence):
             promises += 1
+    if not decisions and _BAD_NEWS.search(text) and _SEND_OFF.search(text):
+        decisions = 1
     return decisions > promises
