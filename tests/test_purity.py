@@ -16,6 +16,8 @@ CORE_FILES = [
     *sorted((CORE / "inbox").rglob("*.py")),
     CORE / "folding.py",
     CORE / "themes.py",
+    # The tracker's pure half: timing policy, name matching, records, reading what to file.
+    *(CORE / "tracker" / name for name in ("policy.py", "matching.py", "records.py", "intake.py")),
 ]
 # urllib.parse is plain text handling and allowed; urllib.request is the network.
 FORBIDDEN_MODULES = {"sqlalchemy", "fastapi", "typer", "rich", "time", "random", "socket",
