@@ -1,6 +1,8 @@
-"""Print the inbox reader's per-field accuracy on the labeled dev rejections, and its speed.
+"""Print the inbox reader's per-field accuracy on labeled rejections, and its speed.
 
 Names are compared leniently (case, accents, punctuation and legal suffixes are ignored).
+--data takes any folder of NN.eml files with a labels.jsonl (the dev set by default; for
+example benchmarks/heldout_rejections, which the reader was not tuned on).
 Usage: python benchmarks/read_accuracy.py [--data PATH] [--errors]
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _table import print_table
-from afterword.inbox import parse_email, read_rejection
+from afterword.inbox import is_rejection, parse_email, read_rejection
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_rejections"
 FIELDS = [
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     print_table(["field", "right", "of", "accuracy"], rows, title=f"Inbox reader on {args.data}")
     overall = sum(hits.values()) / (total * len(FIELDS)) if total else 0.0
     print(f"\noverall: {100 * overall:.1f}% of {total * len(FIELDS)} field values")
+    recognised = sum(is_rejection(parse_email(data)) for data in raw.values())
+    print(f"recognised as rejections (as in an .mbox): {recognised} of {len(raw)}")
     rate = total / elapsed if elapsed else float("inf")
     print(
         f"speed: {total} emails in {elapsed * 1000:.1f} ms = {rate:,.0f} emails/second "

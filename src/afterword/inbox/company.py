@@ -73,25 +73,31 @@ def _lowercase_brand(text: str, email: Email) -> str | None:
     for token in re.findall(r"(?<![\w@./-])([a-z][a-z0-9]{3,})(?![\w@-])", text):
         counts[token] = counts.get(token, 0) + 1
     standalone = {line.strip() for line in text.split("\n")}
+    # Zero-width, so "to join pebbleware" yields both "join" and "pebbleware".
+    named = set(re.findall(r"(?=\b(?:the|at|to|join)\s+([a-z][a-z0-9]{3,})\b)", text))
     best = None
     for token, count in counts.items():
         if token in labels and (token in standalone or count >= 1):
             best = token
-        elif (
-            token in standalone
-            and count >= 2
-            and re.search(rf"\b(?:the|at|to|join)\s+{token}\b", text)
-        ):
+        elif token in standalone and count >= 2 and token in named:
             best = best or token
     return best
+
+
+_ORG_SUFFIX = re.compile(rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?")
 
 
 def _fuller_org(org: str, text: str) -> str:
     """The longest written form that starts with org (adds legal suffixes and trailing words)."""
     best = org
-    pattern = re.escape(org) + rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?"
-    for match in re.finditer(pattern, text):
-        candidate = _trim_org(match.group(0)) or org
+    # A pattern built around org would be compiled anew for every company; find org as plain
+    # text and match the precompiled suffix after it instead.
+    start = text.find(org)
+    while start >= 0:
+        end = _ORG_SUFFIX.match(text, start + len(org)).end()
+        written = text[start:end]
+        start = text.find(org, max(end, start + 1))
+        candidate = _trim_org(written) or org
         tail = candidate[len(org) :].strip()
         # Only accept suffix words that look like part of a name (legal suffix or org noun).
         if tail and not re.fullmatch(
