@@ -1,0 +1,126 @@
+"""Build the web app: `create_app(settings)`; nothing connects or opens at import time."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from afterword import __version__
+from afterword.web.csrf import verify_csrf
+from afterword.web.guard import Guard
+from afterword.web.rendering import STATIC, error_page, page
+from afterword.web.responses import JSONBody, error_body
+from afterword.web.settings import WebSettings, settings_from_env
+from afterword.web.trackers import TrackerPool
+
+log = logging.getLogger("afterword.web")
+
+UNEXPECTED = (
+    "Something went wrong on our side and nothing was changed. "
+    "Please try again; if it keeps happening, restart afterword."
+)
+MESSAGES = {
+    404: "There is nothing at this address.",
+    405: "This address does not accept that kind of request.",
+}
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """The whole app for these settings; trackers open on first use, per owner."""
+    settings = (settings or WebSettings()).check()
+    trackers = TrackerPool(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        trackers.close()
+
+    app = FastAPI(
+        title="afterword",
+        version=__version__,
+        summary="Read a rejection, write the follow-up, review it, and keep track.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        dependencies=[Depends(verify_csrf)],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.trackers = trackers
+    _add_routes(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _add_error_handlers(app)
+    app.add_middleware(Guard, settings=settings, error_page=error_page)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The factory each `afterword serve --workers N` worker calls: settings from AFTERWORD_*."""
+    return create_app(settings_from_env())
+
+
+def _add_routes(app: FastAPI) -> None:
+    from afterword.web import api, api_track, pages
+
+    app.include_router(api.router)
+    app.include_router(api_track.router)
+    for router in pages.routers():
+        app.include_router(router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONBody:
+        return JSONBody({"ok": True})
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException):
+        message = error.detail if isinstance(error.detail, str) else None
+        message = (
+            MESSAGES.get(error.status_code, message) if error.status_code in MESSAGES else message
+        )
+        message = message or "That request could not be handled."
+        if _wants_json(request):
+            return error_body(message, error.status_code)
+        return page(
+            request, "error.html", error.status_code, status=error.status_code, message=message
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        message = readable(error.errors())
+        if _wants_json(request):
+            return error_body(message, 422)
+        return page(request, "error.html", 400, status=400, message=message)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception):
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        if _wants_json(request):
+            return error_body(UNEXPECTED, 500)
+        return page(request, "error.html", 500, status=500, message=UNEXPECTED)
+
+
+def readable(errors) -> str:
+    """The first validation error as one sentence: "'text' is required"."""
+    if not errors:
+        return "The request could not be read."
+    first = errors[0]
+    loc = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")]
+    field = ".".join(loc)
+    kind = first.get("type", "")
+    if kind == "json_invalid":
+        return "The request body is not valid JSON."
+    if kind == "missing":
+        return f"'{field}' is required." if field else "The request body is missing."
+    detail = first.get("msg", "is not valid")
+    return f"'{field}': {detail}." if field else f"{detail}."

@@ -1,0 +1,46 @@
+"""Today: what is due, the latest rejections, and two charts of the search so far."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from afterword.web import charts
+from afterword.web.rendering import page
+from afterword.web.trackers import tracker_for
+
+router = APIRouter(include_in_schema=False)
+
+RECENT = 8
+WEEKS = 12
+
+
+@router.get("/")
+def today(request: Request, sent: int | None = None, saved: int | None = None):
+    from afterword.themes import THEME_LABELS
+    from afterword.tracker.errors import TrackerError
+
+    tracker = tracker_for(request)
+    now = request.app.state.settings.clock()
+    filed = None
+    if sent is not None or saved is not None:
+        try:
+            filed = tracker.rejection(sent if sent is not None else saved).rejection
+        except TrackerError:
+            filed = None
+    weeks = tracker.timeline(today=now.date(), weeks=WEEKS)
+    counts = tracker.theme_counts()
+    return page(
+        request,
+        "today.html",
+        due=tracker.due(now=now),
+        recent=tracker.rejections(limit=RECENT),
+        timeline=charts.timeline(weeks),
+        weeks=weeks,
+        themes=charts.themes(counts, THEME_LABELS),
+        theme_counts=counts,
+        theme_labels=THEME_LABELS,
+        filed=filed,
+        filed_kind="sent" if sent is not None else "saved",
+        today=now.date(),
+        series=charts.SERIES,
+    )
