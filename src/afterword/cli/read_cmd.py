@@ -96,17 +96,20 @@ def _render(reading, name: str) -> None:
     from rich.text import Text
 
     console = Console(highlight=False)
-    table = Table(title=f"Rejection · {name}", title_justify="left", show_header=False, box=None)
+    # Text, not markup: a file name or an email's words may hold square brackets.
+    title = Text(f"Rejection · {name}")
+    table = Table(title=title, title_justify="left", show_header=False, box=None)
     table.add_column(style="dim")
     table.add_column()
     values = reading.to_dict()
     for key, label in FIELDS:
         value = values.get(key)
-        table.add_row(label, "—" if value in (None, "") else str(value).replace("_", " "))
+        shown = "—" if value in (None, "") else str(value).replace("_", " ")
+        table.add_row(label, Text(shown))
     console.print(table)
     if reading.summary:
         console.print()
-        console.print(reading.summary)
+        console.print(Text(reading.summary))
     advice = "Worth a reply." if reading.reply_advised else "A reply is not needed."
     style = "bold green" if reading.reply_advised else "bold yellow"
     console.print()
