@@ -1,0 +1,126 @@
+"""General behaviour of the reader's signals, on invented sentences and messages.
+
+None of these sentences comes from a labelled set: each states a way of phrasing
+something that a rejection from any employer might use, and a near miss beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.inbox.outcome import read_feedback, read_future, read_stage
+
+INTERVIEW = [
+    "Thanks for popping over to meet with Dana and me at the bakery on Monday.",
+    "It was good to speak with you on Wednesday about the opening.",
+    "Thank you for the video call last week and for your questions about the team.",
+    "Thanks for coming down to the yard to see how we work.",
+    "We appreciated you giving us a full day on site for the assessment day.",
+    "Thank you for interviewing for the Barista role with us.",
+    "I enjoyed our chat on Friday about your time at the co-op.",
+    "Thanks again for the panel discussion and the case study you presented.",
+    "Thank you for visiting our workshop and for the practical test.",
+    "After your recruiter screen we compared notes with the hiring manager.",
+    "We have decided not to invite you to the second round.",
+]
+APPLICATION = [
+    "Thank you for applying; we will not be inviting you to interview.",
+    "We reviewed your CV and decided not to move you on to the interview stage.",
+    "Unfortunately the hiring team has chosen not to shortlist your application.",
+    "Thanks for applying. We would love to meet you if a better-suited role opens.",
+    "Thank you for applying for our On-site Technician (Remote / On-site) vacancy.",
+]
+UNKNOWN = [
+    "Thanks for reaching out about the Sous Chef opening; it has now been filled.",
+]
+
+
+@pytest.mark.parametrize("sentence", INTERVIEW)
+def test_interview_cues_read_as_interview(sentence: str) -> None:
+    assert read_stage(sentence) == "interview"
+
+
+@pytest.mark.parametrize("sentence", APPLICATION)
+def test_refused_or_wished_interviews_stay_at_application(sentence: str) -> None:
+    assert read_stage(sentence) == "application"
+
+
+@pytest.mark.parametrize("sentence", UNKNOWN)
+def test_a_note_without_either_stage_is_unknown(sentence: str) -> None:
+    assert read_stage(sentence) == "unknown"
+
+
+FEEDBACK_OFFERED = [
+    "What let you down was the budgeting exercise: your numbers were a little light on detail.",
+    "Your sketches were strong, but you found it hard to explain the brief back to us.",
+    "I have attached the interviewers' notes so you can see how each stage went.",
+    "If you want to go through the notes, I'm happy to set up a call.",
+    "The panel's comments were that your answers on safety stayed quite general.",
+    "I wanted to tell you why, because you deserve more than a form letter.",
+    "Where the panel hesitated was people management.",
+    "Strengths: clear writing. Gaps: little hands-on SQL.",
+    "The client wanted to see more experience leading audits from you.",
+]
+FEEDBACK_DECLINED = [
+    "Our policy doesn't allow us to share interview feedback, I'm afraid.",
+    "Sadly we can't go into the reasons for individual decisions.",
+    "Due to the volume of applicants we are unable to provide individual feedback.",
+]
+FEEDBACK_NOT_MENTIONED = [
+    "We were impressed with your background and enjoyed meeting you.",
+    "We chose a candidate who already holds the forklift licence.",
+    "Please tell us about your experience in our short candidate survey.",
+    "Your portfolio was lovely to look through.",
+]
+
+
+@pytest.mark.parametrize("sentence", FEEDBACK_OFFERED)
+def test_specific_or_offered_feedback_reads_as_offered(sentence: str) -> None:
+    assert read_feedback(sentence) == "offered"
+
+
+@pytest.mark.parametrize("sentence", FEEDBACK_DECLINED)
+def test_refused_feedback_reads_as_declined(sentence: str) -> None:
+    assert read_feedback(sentence) == "declined"
+
+
+@pytest.mark.parametrize("sentence", FEEDBACK_NOT_MENTIONED)
+def test_compliments_and_reasons_about_others_are_not_feedback(sentence: str) -> None:
+    assert read_feedback(sentence) == "not_mentioned"
+
+
+KEPT = [
+    "I'll hang on to your CV and give you a call if a weekend shift comes up.",
+    "We'll keep your details and let you know when the new studio opens.",
+    "I have your CV on file already.",
+    "I'm working on a few similar briefs and will be in touch next month if one fits.",
+    "We'd like to keep your application on file and contact you about future vacancies; "
+    "you may ask us to delete it at any time.",
+    "Keep an eye on our careers page. We will also keep your profile in our talent pool.",
+]
+INVITED = [
+    "I'd be glad if you applied again next spring.",
+    "We'd encourage you to browse the other engineering roles on our site.",
+    "If another opening catches your eye, drop me a line any time.",
+    "New roles are posted regularly at our careers site.",
+    "We'd love you to join our talent community for news of future openings.",
+]
+NOT_MENTIONED = [
+    "We keep applicant data for six months under our privacy notice, then delete it.",
+    "Please get in touch if you have any questions about this email.",
+]
+
+
+@pytest.mark.parametrize("sentence", KEPT)
+def test_keeping_details_or_promising_a_call_is_kept_on_file(sentence: str) -> None:
+    assert read_future(sentence) == "kept_on_file"
+
+
+@pytest.mark.parametrize("sentence", INVITED)
+def test_encouragement_to_come_back_is_invited(sentence: str) -> None:
+    assert read_future(sentence) == "invited"
+
+
+@pytest.mark.parametrize("sentence", NOT_MENTIONED)
+def test_retention_notices_and_questions_say_nothing_of_the_future(sentence: str) -> None:
+    assert read_future(sentence) == "not_mentioned"
