@@ -155,6 +155,7 @@ def demo() -> None:
 
 
 from afterword.cli import compose_cmd, read_cmd, reply_cmd  # noqa: E402, F401 (registers these commands)
+from afterword.cli import track_cmd  # noqa: E402, F401 (registers afterword track)
 from afterword.cli import serve_cmd  # noqa: E402, F401 (registers afterword serve)
 
 

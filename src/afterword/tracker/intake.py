@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from afterword.tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from afterword.inbox import Email
 from afterword.tracker.matching import requisition_of
 
 STAGES = ("application", "interview", "unknown")
@@ -92,14 +96,24 @@ def from_email(
     company: str | None = None,
     role: str | None = None,
     application_url: str | None = None,
+    parsed: Email | None = None,
+    kind: str | None = None,
 ) -> NewRejection:
-    """Read the rejection with afterword.inbox and keep the original as it came."""
+    """Read the rejection with afterword.inbox and keep the original as it came.
+
+    `parsed` is the reader's Email when the shell has already read the file (an Outlook
+    .msg, or a big .eml streamed), and `kind` then names the original: eml, msg or text.
+    """
     from afterword.inbox import parse_email, parse_pasted, read_rejection
 
-    if isinstance(raw, str):
-        email, original, kind = parse_pasted(raw), raw.encode("utf-8"), "text"
+    original = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+    kind = kind or ("text" if isinstance(raw, str) else "eml")
+    if parsed is not None:
+        email = parsed
+    elif isinstance(raw, str):
+        email = parse_pasted(raw)
     else:
-        email, original, kind = parse_email(bytes(raw)), bytes(raw), "eml"
+        email = parse_email(original)
     if not original.strip():
         raise TrackerError("the rejection is empty: save the email (.eml) or paste its text")
     reading = read_rejection(email)

@@ -66,7 +66,9 @@ def rejection_detail(session: Session, owner: str, rejection_id: int) -> Rejecti
     messages = session.scalars(
         select(Message).where(Message.rejection_id == rejection_id).order_by(Message.id)
     ).all()
-    original = rejection.original.decode("utf-8", "replace") if rejection.original else None
+    original = None
+    if rejection.original is not None and rejection.original_kind in ("eml", "text"):
+        original = rejection.original.decode("utf-8", "replace")
     return RejectionDetail(
         rejection=record,
         company=company_summary(session, company),

@@ -152,8 +152,8 @@ class RejectionDetail(Record):
     contacts: tuple[ContactRecord, ...]
     messages: tuple[MessageRecord, ...]
     feedback: tuple[FeedbackRecord, ...]
-    original: str | None  # the email as it was filed, decoded for reading
-    original_kind: str | None  # eml | text
+    original: str | None  # the email as filed, as text (None for an Outlook .msg)
+    original_kind: str | None  # eml | msg | text
 
 
 @dataclasses.dataclass(frozen=True)

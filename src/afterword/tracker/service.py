@@ -77,10 +77,21 @@ class Tracker:
         company: str | None = None,
         role: str | None = None,
         application_url: str | None = None,
+        parsed: Any = None,
+        kind: str | None = None,
     ) -> Filing:
-        """Read the email and file it, saying whether its company and application were new."""
+        """Read the email and file it, saying whether its company and application were new.
+
+        `parsed` and `kind`: the reader's Email and the file's kind when the shell read it.
+        """
         facts = intake.from_email(
-            raw, today=today, company=company, role=role, application_url=application_url
+            raw,
+            today=today,
+            company=company,
+            role=role,
+            application_url=application_url,
+            parsed=parsed,
+            kind=kind,
         )
         return self._write(filing.file_rejection, facts)
 
