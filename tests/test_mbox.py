@@ -117,6 +117,14 @@ def test_a_folder_is_known_by_its_first_line_whatever_its_name(folder: Path) -> 
     assert len(completed.stdout.splitlines()) == 40
 
 
+def test_an_apple_mail_export_folder_is_read(folder: Path) -> None:
+    export = folder.with_name("Work.mbox")
+    export.mkdir()
+    folder.rename(export / "mbox")
+    completed = run("read", str(export))
+    assert completed.stdout.strip().endswith("Found 40 rejections in 80 messages (40 skipped)")
+
+
 def test_a_terminal_sees_a_progress_bar_and_stdout_stays_clean(folder: Path) -> None:
     completed = run(
         "read", str(folder), "--format", "json", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}

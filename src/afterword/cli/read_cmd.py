@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -44,6 +45,8 @@ def read(
 
     if output_format not in FORMATS:
         fail(f"unknown --format {output_format!r}; choose text, json or jsonl")
+    if file != "-" and Path(file, "mbox").is_file():
+        file = str(Path(file, "mbox"))  # Apple Mail exports a folder as NAME.mbox/mbox
     try:
         stream, name = open_input(file, "email", PROMPT)
     except InputError as error:
