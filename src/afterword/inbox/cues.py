@@ -55,7 +55,10 @@ CLOSINGS = re.compile(
     r"(?:with\s+)?(?:best|kind|warm|warmest|many|all\s+the)?\s*(?:regards|wishes|best)|"
     r"best|cheers|thanks(?:\s+again)?|thank\s+you|many\s+thanks|sincerely|yours\s+(?:sincerely|faithfully|truly)|"
     r"respectfully|take\s+care|best\s+of\s+luck|good\s+luck|all\s+the\s+best|warmly|regards|"
-    r"speak\s+soon|talk\s+soon)\b[^\n]{0,40}$",
+    r"speak\s+soon|talk\s+soon|wishing\s+you|have\s+a\s+(?:\w+\s+)?(?:week|weekend|day|evening)|"
+    r"(?:un\s+)?(?:saludo|cordial\s+saludo)|cordialmente|(?:com\s+os\s+)?melhores\s+cumprimentos|"
+    r"cumprimentos|(?:beste|liebe|herzliche)\s+gr(?:ü|ue)(?:ß|ss)e|groetjes|mvh|hälsningar|yours)"
+    r"\b[^\n]{0,40}$",
     re.I,
 )
 TEAMISH = re.compile(
@@ -76,7 +79,7 @@ HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?\s+", re.I)
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
     r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|Pty\.?\s+Ltd\.?|Co\.|Corp\.?|"
-    r"Corporation|Company|KG|SE|SRL|S\.r\.l\.|K\.K\.)"
+    r"Corporation|Company|KG|SE|SRL|S\.r\.l\.|K\.K\.|N\.A\.|S\.L\.|SL|SARL|Pvt\.?\s+Ltd\.?|LP|L\.P\.)"
 )
 LEGAL_RE = re.compile(r"[\s,]+" + LEGAL + r"$")
 CAP = r"(?:(?<![\w'’.\-])[A-Z0-9ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ][\w'’.\-]{0,40})"

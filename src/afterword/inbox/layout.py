@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from afterword.inbox.cues import CLOSINGS, FOOTER_LINE, HONORIFIC, TEAMISH, TITLE_WORDS, UNMONITORED
+from afterword.inbox.cues import (
+    CLOSINGS,
+    FOOTER_LINE,
+    HONORIFIC,
+    LEGAL,
+    LEGAL_RE,
+    TEAMISH,
+    TITLE_WORDS,
+    UNMONITORED,
+)
+from afterword.inbox.lexicon import lexicon
 
 __all__ = ["Layout", "find_layout", "person_like"]
 
@@ -25,12 +35,27 @@ _GREETING = re.compile(
 )
 
 
+# A line ending in "Inc." or "S.A." is a name, not a sentence.
+_ENDS_IN_ABBREVIATION = re.compile(rf"(?:\s{LEGAL}|\b(?:[A-Z]\.){{2,}})$")
+# "--", "–––" or "_____": the rule between a sign-off and the signature or footer below it.
+_RULE = re.compile(r"[-–—_=*]{2,}\s*")
+
+
+def _sentence_like(line: str) -> bool:
+    if line.endswith("?"):
+        return True
+    return line.endswith(".") and not _ENDS_IN_ABBREVIATION.search(line)
+
+
 def person_like(text: str) -> bool:
     text = HONORIFIC.sub("", text.strip().strip(",").strip())
     tokens = text.split()
     if not 1 <= len(tokens) <= 4 or len(text) > 50:
         return False
-    if TEAMISH.search(text) or TITLE_WORDS.search(text):
+    if TEAMISH.search(text) or TITLE_WORDS.search(text) or LEGAL_RE.search(text):
+        return False
+    names = lexicon()
+    if names.org_noun.search(text) or names.department.search(text):
         return False
     if re.search(r"[@:/|\d()]", text):
         return False
@@ -43,6 +68,21 @@ def person_like(text: str) -> bool:
         if not bare[0].isupper():
             return False
     return True
+
+
+def _closes(line: str, after: list[str]) -> bool:
+    """A closing line; one ending in a full stop only when a name follows it."""
+    if not line.endswith("."):
+        return True
+    following = next((rest.strip() for rest in after if rest.strip()), "")
+    return person_like(following)
+
+
+def _notice(line: str) -> bool:
+    """A line of the legal or automated footer: a full sentence, a do-not-reply note."""
+    if UNMONITORED.search(line) or lexicon().boilerplate.search(line):
+        return True
+    return _sentence_like(line) and len(line.split()) >= 6
 
 
 def find_layout(text: str) -> Layout:
@@ -73,7 +113,7 @@ def find_layout(text: str) -> Layout:
     closing = None
     for i in range(len(lines) - 1, start - 1, -1):
         stripped = lines[i].strip()
-        if CLOSINGS.match(stripped) and len(stripped) < 60 and not stripped.endswith("."):
+        if CLOSINGS.match(stripped) and len(stripped) < 60 and _closes(stripped, lines[i + 1 :]):
             closing = i
             break
     signature: list[str] = []
@@ -104,7 +144,7 @@ def find_layout(text: str) -> Layout:
             if FOOTER_LINE.match(block[0]) or UNMONITORED.search(" ".join(block)):
                 sig_start = a
                 continue
-            if all(len(line) <= 60 and not line.endswith((".", "?")) for line in block):
+            if all(len(line) <= 60 and not _sentence_like(line) for line in block):
                 sig_start = a
                 if len(paras) > 1 and (a, b) != paras[0]:
                     continue
@@ -118,11 +158,11 @@ def find_layout(text: str) -> Layout:
                 signature.append(prev[-1])
     for line in rest:
         stripped = line.strip()
-        if not stripped:
+        if not stripped or (_RULE.fullmatch(stripped) and not footer_lines):
             if signature:
                 signature.append("")
             continue
-        if FOOTER_LINE.match(stripped) or len(stripped) > 90:
+        if FOOTER_LINE.match(stripped) or len(stripped) > 90 or _notice(stripped):
             footer_lines.append(stripped)
             continue
         if footer_lines:

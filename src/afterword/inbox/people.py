@@ -27,12 +27,15 @@ def clean_person(name: str | None) -> str | None:
 
 
 def same_person(short: str, full: str) -> bool:
+    """Whether `short` names the person `full` names: a surname, a given name or a nickname."""
     a = [fold(t).strip(".") for t in short.split()]
     b = [fold(t).strip(".") for t in full.split()]
     if not a or not b:
         return False
     if a[-1] == b[-1] and (len(a) == 1 or not a[0] or a[0][0] == b[0][0]):
         return True
+    if len(a) == 1 and len(a[0]) >= 3 and (b[0].startswith(a[0]) or b[0].endswith(a[0])):
+        return True  # 'Bart' for Bartholomew, 'Seun' for Oluwaseun
     return a[0] == b[0] and (len(a) == 1 or a[-1] == b[-1])
 
 
@@ -43,16 +46,30 @@ def _fullest(name: str, others: list[str | None]) -> str:
     return name
 
 
+_SIGNATURE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+
+
+def _signature_name(line: str) -> str | None:
+    """The person on a signature line: the whole line, or its first part before a '|'."""
+    return clean_person(line) or clean_person(_SIGNATURE_PARTS.split(line, maxsplit=1)[0])
+
+
 def find_signer(layout: Layout, email: Email) -> str | None:
-    names = [clean_person(line) for line in layout.signature]
-    found = [n for n in names if n]
+    found = [name for name in map(_signature_name, layout.signature) if name]
     from_name = clean_person(email.from_name)
     if found:
-        best = max(found, key=lambda n: len(n.split()))
-        # Prefer the first name-like line but widen it to its fullest form.
         first = found[0]
-        if same_person(first, best):
-            first = best
+        # The sign-off is often a first name or a nickname ("Bart" for Bartholomew); the
+        # full name typed below it, or in the From header, is the same person.
+        fuller = [
+            name
+            for name in [*found[1:], from_name]
+            if name
+            and len(name.split()) > len(first.split())
+            and (same_person(first, name) or name == from_name)
+        ]
+        if fuller and len(first.split()) == 1:
+            first = fuller[0]
         return _fullest(first, [from_name, *found])
     if (
         from_name
