@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from afterword.review import Review, ReviewConfig
 from afterword.services import check_draft
-from afterword.web.forms import READER_FEEDBACK, READER_FUTURE, FollowUp, split_subject
+from afterword.web.forms import (
+    READER_FEEDBACK,
+    READER_FUTURE,
+    FollowUp,
+    as_sentence,
+    split_subject,
+)
 
 if TYPE_CHECKING:
     from afterword.composer import Draft
@@ -125,23 +131,29 @@ def file_follow_up(
 def _rejection_id(tracker: Tracker, followup: FollowUp, *, today: dt.date) -> int:
     if followup.rejection_id.isdigit():
         return tracker.rejection(int(followup.rejection_id)).rejection.id
+    raw = followup.original_raw()
+    kept: dict[str, Any] = {}
+    if raw is not None:
+        # The user's corrected fields are filed, and the email as it arrived beside them.
+        kept = {
+            "original": raw.encode("utf-8") if isinstance(raw, str) else raw,
+            "original_kind": "text" if isinstance(raw, str) else "eml",
+            "message_id": _message_id(raw),
+        }
     record = tracker.add_rejection_fields(
         company=followup.company,
-        role=followup.role or "Unknown role",
+        role=followup.role,
         received=followup.received_date or today,
         contact_name=followup.contact_name or None,
         contact_email=followup.contact_email or None,
         stage=followup.stage,
         feedback=followup.feedback,
         future=followup.future,
+        summary=followup.summary,
+        suggested_strategy=followup.suggested or "none",
+        **kept,
     )
-    return _id_of(record)
-
-
-def _id_of(record: Any) -> int:
-    """The rejection id of what the tracker returned (a rejection, or a filing holding one)."""
-    inner = getattr(record, "rejection", record)
-    return inner.id
+    return record.id
 
 
 def with_profile(followup: FollowUp, profile: Any) -> FollowUp:
@@ -175,8 +187,7 @@ def followup_for(detail: Any, profile: Any) -> FollowUp:
 
 def compose_problem(reason: str, followup: FollowUp) -> dict[str, str]:
     """Where to show the composer's reason: beside the detail it needs, or above the form."""
-    sentence = reason[:1].upper() + reason[1:]
-    sentence += "" if sentence.endswith(".") else "."
+    sentence = as_sentence(reason)
     if not followup.company_detail:
         return {"company_detail": sentence}
     return {"form": sentence}
@@ -219,6 +230,11 @@ def sent_moment(value: object, *, now: dt.datetime) -> dt.datetime:
 
 def _original_message_id(followup: FollowUp) -> str | None:
     raw = followup.original_raw()
+    return _message_id(raw) if raw is not None else None
+
+
+def _message_id(raw: bytes | str) -> str | None:
+    """The rejection's Message-ID, so a reply threads under it in the mail client."""
     if not isinstance(raw, bytes):
         return None
     from afterword.inbox import parse_email

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 
 from afterword.context import ContextError, context_from_dict
 from afterword.review import ReviewConfig
+from afterword.web.forms import as_sentence
 from afterword.web.guard import KB
 from afterword.web.responses import JSONBody
 from afterword.web.trackers import review_config
@@ -84,7 +85,7 @@ def compose_draft(
             config=config,
         )
     except ComposeError as error:
-        raise HTTPException(422, _sentence(str(error))) from None
+        raise HTTPException(422, as_sentence(str(error))) from None
     return JSONBody(draft.to_dict())
 
 
@@ -136,8 +137,3 @@ def check_pasted(text: str) -> str:
     if not text.strip():
         raise HTTPException(422, "Paste the rejection email's text first.")
     return text
-
-
-def _sentence(reason: str) -> str:
-    reason = reason.strip()
-    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")

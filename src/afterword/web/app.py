@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from afterword import __version__
+from afterword.tracker.errors import PolicyRefusal, TrackerError
 from afterword.web.csrf import verify_csrf
 from afterword.web.guard import Guard
 from afterword.web.rendering import STATIC, error_page, page
@@ -24,6 +26,7 @@ UNEXPECTED = (
     "Something went wrong on our side and nothing was changed. "
     "Please try again; if it keeps happening, restart afterword."
 )
+_NOT_ON_FILE = re.compile(r"^no [\w -]+ #\d+ on file")
 MESSAGES = {
     404: "There is nothing at this address.",
     405: "This address does not accept that kind of request.",
@@ -102,12 +105,33 @@ def _add_error_handlers(app: FastAPI) -> None:
             return error_body(message, 422)
         return page(request, "error.html", 400, status=400, message=message)
 
+    @app.exception_handler(TrackerError)
+    async def tracker_error(request: Request, error: TrackerError):
+        status = tracker_status(error)
+        message = sentence(str(error))
+        if _wants_json(request):
+            return error_body(message, status)
+        return page(request, "error.html", status, status=status, message=message)
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception):
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         if _wants_json(request):
             return error_body(UNEXPECTED, 500)
         return page(request, "error.html", 500, status=500, message=UNEXPECTED)
+
+
+def tracker_status(error: TrackerError) -> int:
+    """409 for the timing policy's refusals, 404 for a record that is not on file, else 400."""
+    if isinstance(error, PolicyRefusal):
+        return 409
+    return 404 if _NOT_ON_FILE.match(str(error)) else 400
+
+
+def sentence(text: str) -> str:
+    """The tracker's one-line reasons, as a sentence for people."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 def readable(errors) -> str:

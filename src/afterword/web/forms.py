@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -185,6 +186,15 @@ def split_subject(text: str) -> tuple[str | None, str]:
     if first.lower().startswith("subject:"):
         return first[len("subject:") :].strip() or None, rest.lstrip("\n")
     return None, text.replace("\r\n", "\n")
+
+
+def as_sentence(reason: str) -> str:
+    """A core reason ("no clean draft is possible: ...") as a sentence for the page."""
+    text = reason.strip()
+    # "... applied for. (“Data Analyst”)" reads better with the quote inside the sentence.
+    text = re.sub(r"\.\s*\((“[^”]*”)\)\.?$", r" (\1).", text)
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _choice(value: str, allowed: tuple[str, ...]) -> str:

@@ -144,7 +144,8 @@ class Guard:
             if message["type"] == "http.response.start":
                 started = True
                 extra = list(SECURITY_HEADERS)
-                if fresh is not None:
+                # Only pages need the CSRF cookie; a script's cookie jar stays empty.
+                if fresh is not None and _is_html(message.get("headers", [])):
                     extra.append((b"set-cookie", _csrf_cookie(fresh, secure)))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
@@ -215,6 +216,12 @@ def session_cookie(value: str, secure: bool) -> str:
 def _csrf_cookie(nonce: str, secure: bool) -> bytes:
     flags = "; Secure" if secure else ""
     return f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict{flags}".encode()
+
+
+def _is_html(headers) -> bool:
+    return any(
+        key.lower() == b"content-type" and value.startswith(b"text/html") for key, value in headers
+    )
 
 
 def _headers(scope) -> dict[str, str]:

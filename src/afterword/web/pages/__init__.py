@@ -7,7 +7,16 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router, in the order of the navigation."""
-    from afterword.web.pages import companies, feedback, followup, guide, login, settings, today
+    from afterword.web.pages import (
+        companies,
+        feedback,
+        followup,
+        guide,
+        login,
+        reference,
+        settings,
+        today,
+    )
 
     return [
         today.router,
@@ -17,4 +26,5 @@ def routers() -> list[APIRouter]:
         guide.router,
         settings.router,
         login.router,
+        reference.router,
     ]

@@ -1,0 +1,345 @@
+"""A local app is still a server: hosts, cross-site requests, injection, sizes and tokens."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from afterword.cli import app as cli_app
+from afterword.web.settings import SettingsError, WebSettings, settings_from_env
+from conftest import DETAIL, REJECTION, csrf_token, hidden_fields
+
+PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+ALICE, BOB = "alice-token-0123456789", "bob-token-0123456789ab"
+
+
+def assert_inert(page: str) -> None:
+    """No markup from the payload survives; it shows as text."""
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert all(
+        tag.startswith('<script src="/static/') for tag in re.findall(r"<script[^>]*>", page)
+    )
+
+
+# Host header: against DNS rebinding
+
+
+@pytest.mark.parametrize("path", ["/", "/api/track/due"])
+def test_a_foreign_host_header_is_refused(client, path) -> None:
+    answer = client.get(path, headers={"host": "evil.example:8000"})
+    assert answer.status_code == 400
+    assert "only answers to its own address" in answer.text
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "localhost"])
+def test_local_names_are_served(client, host) -> None:
+    assert client.get("/guide", headers={"host": host}).status_code == 200
+
+
+def test_a_shared_server_can_be_held_to_its_public_name(make_client) -> None:
+    shared = make_client(tokens={ALICE: "alice"}, allowed_hosts=frozenset({"jobs.example.org"}))
+    bearer = {"authorization": f"Bearer {ALICE}"}
+    assert (
+        shared.get("/api/track/due", headers={**bearer, "host": "jobs.example.org"}).status_code
+        == 200
+    )
+    assert (
+        shared.get("/api/track/due", headers={**bearer, "host": "evil.example"}).status_code == 400
+    )
+
+
+# Cross-site requests and CSRF
+
+
+def test_a_cross_site_form_post_is_refused_and_changes_nothing(client) -> None:
+    token = csrf_token(client, "/settings")
+    answer = client.post(
+        "/settings/profile",
+        data={"csrf_token": token, "name": "Mallory"},
+        headers={"sec-fetch-site": "cross-site", "origin": "https://evil.example"},
+    )
+    assert answer.status_code == 403
+    assert "another website" in answer.text
+    assert client.get("/api/track/profile").json()["name"] == ""
+
+
+def test_a_post_from_another_origin_is_refused_without_fetch_metadata(client) -> None:
+    token = csrf_token(client, "/settings")
+    answer = client.post(
+        "/settings/profile", data={"csrf_token": token, "name": "Mallory"},
+        headers={"origin": "http://evil.example"},
+    )  # fmt: skip
+    assert answer.status_code == 403
+
+
+def test_a_form_post_without_the_csrf_token_is_refused(client) -> None:
+    csrf_token(client, "/settings")  # the browser holds the cookie, the attacker not the token
+    answer = client.post("/settings/profile", data={"name": "Mallory"})
+    assert answer.status_code == 403
+    assert "Reload the page" in answer.text
+    assert client.get("/api/track/profile").json()["name"] == ""
+
+
+def test_a_form_post_with_the_page_token_goes_through(client) -> None:
+    token = csrf_token(client, "/settings")
+    answer = client.post(
+        "/settings/profile", data={"csrf_token": token, "name": "Jordan Ellis"},
+        headers={"sec-fetch-site": "same-origin", "origin": "http://127.0.0.1:8000"},
+    )  # fmt: skip
+    assert answer.status_code == 303
+    assert client.get("/api/track/profile").json()["name"] == "Jordan Ellis"
+
+
+def test_a_token_from_another_cookie_is_refused(make_client, client) -> None:
+    other = make_client()
+    stolen = csrf_token(other, "/settings")
+    csrf_token(client, "/settings")
+    answer = client.post("/settings/profile", data={"csrf_token": stolen, "name": "Mallory"})
+    assert answer.status_code == 403
+
+
+def test_the_page_script_sends_its_token_in_a_header(client) -> None:
+    token = csrf_token(client)
+    answer = client.post(
+        "/api/review", json={"text": "Hi"},
+        headers={"x-csrf-token": token, "sec-fetch-site": "same-origin"},
+    )  # fmt: skip
+    assert answer.status_code == 200
+
+
+def test_json_with_browser_cookies_but_no_token_is_refused(client) -> None:
+    csrf_token(client)
+    answer = client.post("/api/review", json={"text": "Hi"})
+    assert answer.status_code == 403
+    assert answer.json()["error"].startswith("Refused")
+
+
+def test_a_text_plain_post_which_any_site_can_send_is_refused(client) -> None:
+    answer = client.post(
+        "/api/review", content=json.dumps({"text": "Hi"}), headers={"content-type": "text/plain"}
+    )
+    assert answer.status_code == 403
+
+
+def test_a_local_script_needs_no_token_for_json(client) -> None:
+    for _ in range(2):  # and keeps working: API answers set no cookie
+        assert client.post("/api/review", json={"text": "Hi"}).status_code == 200
+    assert not client.cookies
+
+
+# Escaping: whatever a user types shows as text
+
+
+def test_script_in_every_follow_up_field_is_rendered_inert(client) -> None:
+    token = csrf_token(client, "/new")
+    pasted = REJECTION.replace("Priya Raman <", f"Priya {PAYLOAD} <").replace(
+        "Hi Jordan", f"Hi {PAYLOAD}"
+    )
+    details = client.post("/new/read", data={"csrf_token": token, "pasted": pasted})
+    assert details.status_code == 200
+    assert_inert(details.text)
+    fields = hidden_fields(details.text)
+    names = ["company", "role", "contact_name", "their_subject", "your_name", "skills"]
+    form = {**fields, **{name: f"{name} O'Hara {PAYLOAD}" for name in names}}
+    form["company_detail"] = f"{DETAIL} {PAYLOAD}"
+    editor = client.post("/new/draft", data=form)
+    assert_inert(editor.text)
+    context = re.search(r"data-context='([^']*)'", editor.text)
+    if context:  # the live review's facts survive quotes and markup intact
+        assert json.loads(html.unescape(context.group(1)))["company"] == form["company"]
+    sent_form = {**hidden_fields(editor.text), "text": f"Subject: Hi\n\nDear {PAYLOAD}"}
+    filed = client.post("/new/sent", data={**sent_form, **form, "csrf_token": token})
+    assert filed.status_code in (303, 200, 409, 422)
+    for path in ["/", "/companies", "/companies/1", "/rejections/1", "/feedback", "/api"]:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert_inert(page.text)
+
+
+def test_script_in_feedback_notes_profile_and_replies_is_rendered_inert(client) -> None:
+    client.post("/api/track/rejections", json={"text": REJECTION})
+    token = csrf_token(client, "/feedback")
+    posts = [
+        ("/feedback", {"rejection_id": "1", "text": PAYLOAD, "received": "2026-03-15"}),
+        (
+            "/settings/profile",
+            {n: PAYLOAD for n in ("name", "phone", "linkedin", "signature", "skills")},
+        ),
+        ("/rejections/1/reply", {"text": PAYLOAD, "received": "2026-03-15"}),
+        ("/companies/1/opening", {"role": PAYLOAD, "seen": "2026-03-15"}),
+        ("/contacts/1", {"notes": PAYLOAD, "back": "/companies/1"}),
+    ]
+    for path, data in posts:
+        answer = client.post(path, data={**data, "csrf_token": token})
+        assert answer.status_code in (200, 303), (path, answer.text[:300])
+        assert_inert(answer.text)
+    for path in ["/", "/feedback", "/settings", "/rejections/1", "/companies/1", "/companies"]:
+        page = client.get(path)
+        assert_inert(page.text)
+        assert "&lt;script&gt;" in page.text or path in ("/", "/companies"), path
+
+
+def test_a_login_return_address_cannot_smuggle_markup_or_leave_the_site(make_client) -> None:
+    shared = make_client(tokens={ALICE: "alice"})
+    page = shared.get("/login", params={"next": '"><script>alert(1)</script>'})
+    assert_inert(page.text)
+    token = csrf_token(shared, "/login")
+    away = shared.post(
+        "/login", data={"csrf_token": token, "token": ALICE, "next": "//evil.example"}
+    )
+    assert away.headers["location"] == "/"
+
+
+# Size limits
+
+
+def test_an_oversized_eml_upload_is_refused_cleanly(client) -> None:
+    token = csrf_token(client, "/new")
+    big = b"From: a@b.example\r\nSubject: x\r\n\r\n" + b"x" * (6 * 1024 * 1024)
+    answer = client.post(
+        "/new/read", data={"csrf_token": token}, files={"eml": ("big.eml", big, "message/rfc822")}
+    )
+    assert answer.status_code == 413
+    assert "5 MB" in answer.text
+    assert "Traceback" not in answer.text
+    assert client.get("/new").status_code == 200  # and the server carries on
+
+
+def test_a_body_streamed_past_the_limit_without_a_length_is_refused(client) -> None:
+    def chunks():
+        payload = json.dumps({"text": "word " * 100_000}).encode()
+        for start in range(0, len(payload), 65_536):
+            yield payload[start : start + 65_536]
+
+    answer = client.post(
+        "/api/review", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 413
+    assert "256 KB" in answer.json()["error"]
+
+
+def test_pasted_text_over_200_kb_is_refused_on_the_page_too(client) -> None:
+    token = csrf_token(client, "/new")
+    answer = client.post("/new/read", data={"csrf_token": token, "pasted": "word " * 41_000})
+    assert answer.status_code == 413
+    assert "200 KB" in answer.text
+
+
+# Headers
+
+
+@pytest.mark.parametrize("path", ["/", "/guide", "/api/track/due", "/static/app.css", "/nowhere"])
+def test_every_response_carries_a_strict_content_security_policy(client, path) -> None:
+    policy = client.get(path).headers["content-security-policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_pages_use_no_inline_scripts_styles_or_handlers(client) -> None:
+    for path in [
+        "/",
+        "/new",
+        "/new/details",
+        "/guide",
+        "/settings",
+        "/feedback",
+        "/companies",
+        "/api",
+    ]:
+        page = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", page), path
+        assert not re.search(r"\son[a-z]+=", page), path
+        assert " style=" not in page and "<style" not in page, path
+        assert "http://" not in page.replace("http://127.0.0.1:8000", "") or path == "/api", path
+
+
+# Access tokens
+
+
+def test_serving_beyond_this_computer_without_a_token_is_refused() -> None:
+    with pytest.raises(SettingsError, match="access token"):
+        WebSettings(host="0.0.0.0").check()
+    with pytest.raises(SettingsError, match="at least 16"):
+        WebSettings(host="0.0.0.0", tokens={"short": "me"}).check()
+
+
+def test_afterword_serve_on_all_addresses_without_a_token_exits_2(monkeypatch) -> None:
+    monkeypatch.delenv("AFTERWORD_ACCESS_TOKEN", raising=False)
+    monkeypatch.delenv("AFTERWORD_ACCESS_TOKENS", raising=False)
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0", "--no-browser"])
+    assert result.exit_code == 2
+    assert "access token" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_tokens_for_many_people_come_from_the_environment() -> None:
+    settings = settings_from_env(
+        {"AFTERWORD_HOST": "0.0.0.0", "AFTERWORD_ACCESS_TOKENS": f"alice:{ALICE},bob:{BOB}"}
+    )
+    assert settings.owner_for(ALICE) == "alice"
+    assert settings.owner_for(BOB) == "bob"
+    assert settings.owner_for("guess-guess-guess-guess") is None
+    with pytest.raises(SettingsError, match="alice:token1"):
+        settings_from_env({"AFTERWORD_ACCESS_TOKENS": "just-a-token-without-owner"})
+
+
+def test_with_a_token_set_every_page_and_api_call_requires_it(make_client) -> None:
+    shared = make_client(tokens={ALICE: "alice"}, host="0.0.0.0")
+    assert shared.get("/").status_code == 303
+    assert shared.get("/").headers["location"].startswith("/login")
+    answer = shared.get("/api/track/due")
+    assert answer.status_code == 401
+    assert "Bearer" in answer.json()["error"]
+    wrong = shared.get("/api/track/due", headers={"authorization": "Bearer not-the-token-at-all"})
+    assert wrong.status_code == 401
+    right = shared.get("/api/track/due", headers={"authorization": f"Bearer {ALICE}"})
+    assert right.status_code == 200
+    assert shared.get("/static/app.css").status_code == 200
+
+
+def test_signing_in_with_the_token_opens_the_pages(make_client) -> None:
+    shared = make_client(tokens={ALICE: "alice"}, host="0.0.0.0")
+    token = csrf_token(shared, "/login")
+    wrong = shared.post("/login", data={"csrf_token": token, "token": "nope", "next": "/feedback"})
+    assert wrong.status_code == 401
+    assert "not right" in wrong.text
+    signed = shared.post("/login", data={"csrf_token": token, "token": ALICE, "next": "/feedback"})
+    assert signed.status_code == 303
+    assert signed.headers["location"] == "/feedback"
+    assert (
+        "HttpOnly" in signed.headers["set-cookie"]
+        and "SameSite=Strict" in signed.headers["set-cookie"]
+    )
+    assert shared.get("/feedback").status_code == 200
+    shared.post("/logout", data={"csrf_token": token})
+    assert shared.get("/feedback").status_code == 303
+
+
+def test_each_token_opens_only_its_owners_data(make_client) -> None:
+    shared = make_client(tokens={ALICE: "alice", BOB: "bob"}, host="0.0.0.0")
+    alice = {"authorization": f"Bearer {ALICE}"}
+    bob = {"authorization": f"Bearer {BOB}"}
+    shared.post("/api/track/rejections", json={"text": REJECTION}, headers=alice)
+    assert len(shared.get("/api/track/rejections", headers=alice).json()) == 1
+    assert shared.get("/api/track/rejections", headers=bob).json() == []
+    assert shared.get("/api/track/rejections/1", headers=bob).status_code == 404
+
+
+def test_a_revoked_token_ends_its_sessions(make_client, tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    before = make_client(url, tokens={ALICE: "alice"}, host="0.0.0.0", secret_key="k" * 32)
+    token = csrf_token(before, "/login")
+    before.post("/login", data={"csrf_token": token, "token": ALICE})
+    cookie = before.cookies.get("afterword_session")
+    same = make_client(url, tokens={ALICE: "alice"}, host="0.0.0.0", secret_key="k" * 32)
+    same.cookies.set("afterword_session", cookie)
+    assert same.get("/guide").status_code == 200  # any worker with the same key accepts it
+    revoked = make_client(url, tokens={BOB: "alice"}, host="0.0.0.0", secret_key="k" * 32)
+    revoked.cookies.set("afterword_session", cookie)
+    assert revoked.get("/guide").status_code == 303
