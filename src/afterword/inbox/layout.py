@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from afterword.inbox.cues import (
     CLOSINGS,
@@ -47,6 +48,8 @@ def _sentence_like(line: str) -> bool:
     return line.endswith(".") and not _ENDS_IN_ABBREVIATION.search(line)
 
 
+# Pure and asked about the same few strings many times per email.
+@lru_cache(maxsize=4096)
 def person_like(text: str) -> bool:
     text = HONORIFIC.sub("", text.strip().strip(",").strip())
     tokens = text.split()

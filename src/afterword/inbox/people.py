@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from afterword.folding import fold
 from afterword.inbox.cues import CLOSINGS, HONORIFIC, TEAMISH, is_noreply, local_part, squash
@@ -12,6 +13,8 @@ from afterword.inbox.mime import Email
 __all__ = ["clean_person", "find_candidate", "find_contact_email", "find_signer", "same_person"]
 
 
+# Pure and asked about the same few strings many times per email.
+@lru_cache(maxsize=4096)
 def clean_person(name: str | None) -> str | None:
     if not name:
         return None
@@ -26,6 +29,8 @@ def clean_person(name: str | None) -> str | None:
     return name if person_like(name) else None
 
 
+# Pure and asked about the same few strings many times per email.
+@lru_cache(maxsize=4096)
 def same_person(short: str, full: str) -> bool:
     """Whether `short` names the person `full` names: a surname, a given name or a nickname."""
     a = [fold(t).strip(".") for t in short.split()]

@@ -14,14 +14,22 @@ _ROLE_NOUN = (
     r"(?:position|role|opening|post|job|opportunity|vacancy|program(?:me)?|internship|"
     r"apprenticeship|req(?:uisition)?|posting|search)"
 )
-_ROLE_WORD = r"(?:(?<![\w'’+#./\-])[A-Z0-9][\w'’+#./\-]{0,40})"
+# A title word starts with a capital or a digit, or is a brand like "iOS" or "eCommerce".
+_ROLE_WORD = r"(?:(?<![\w'’+#./\-])(?:[A-Z0-9]|[a-z](?=[A-Z]))[\w'’+#./\-]{0,40})"
 _ROLE_SMALL = r"(?:of|and|&|for|in|de|to|the|/|-|–)"
 _ROLE = rf"{_ROLE_WORD}(?:,?[ \t]+(?:{_ROLE_SMALL}[ \t]+)?{_ROLE_WORD}){{0,6}}"
 _ROLE_LINE = rf"{_ROLE_WORD}(?:[ \t]+(?:{_ROLE_SMALL}[ \t]+)?{_ROLE_WORD}){{0,6}}"
 
 
+# Requisition and posting numbers: "R-20931", "JR-10442", "2025-088".
+_REQUISITION = re.compile(r"(?<![\w-])(?:[A-Z]{1,4}[-_]?)?\d{3,}(?:[-_/]\w+)*(?![\w-])")
+# One or more bracketed tags after a title: "(JR-10442)", "[Store 214 – Cheltenham]".
+_TAGS = r"(?:\s*[(\[][^)\]\n]{0,60}[)\]])*"
+
+
 def _clean_role(role: str) -> str | None:
     role = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", role)
+    role = _REQUISITION.sub("", role)
     role = re.split(
         r"\s*(?:#|\bJob\s*(?:ID|#|No)|\bReq(?:uisition)?\b|\bRef\b|\bVacancy\b|\bRecruitment\b)",
         role,
@@ -59,57 +67,109 @@ def _clean_role(role: str) -> str | None:
     return role
 
 
+_BODY_PATTERNS = [
+    (
+        re.compile(
+            rf"(?P<role>{_ROLE})(?:\s*[(\[][^)\]\n]{{0,40}}[)\]]|\s+[-–—|]\s+[A-Z][^.\n()|–—-]{{0,40}}?)"
+            rf"{{0,3}}\s+{_ROLE_NOUN}\b"
+        ),
+        2,
+    ),
+    (re.compile(rf"\b(?:position|post|role)\s+of\s+(?P<role>{_ROLE})"), 3),
+    (re.compile(rf"\b(?:to\s+be|as)\s+an?\s+(?P<role>{_ROLE}){_TAGS}\s+(?:at|with|for)\b"), 2),
+    (re.compile(rf"\bas\s+an?\s+(?P<role>{_ROLE}){_TAGS}[.!,]"), 2),
+    # "applying for Logistics Analyst (JR-10442)", "an application for Site Lead, Leeds"
+    (
+        re.compile(
+            rf"\b(?:appl(?:y|ied|ying|ication))\s+for\s+(?:the\s+)?(?P<role>{_ROLE})"
+            rf"(?=\s*[(\[,.]|\s+(?:at|with|in)\b)"
+        ),
+        1.5,
+    ),
+]
+_LINE_PATTERN = re.compile(
+    rf"^(?i:re|post|position|role|job(?:\s+title)?|vacancy)\s*:\s*(?P<role>{_ROLE_LINE})", re.M
+)
+_SUBJECT_PATTERNS = [
+    re.compile(pattern)
+    for pattern in (
+        rf"(?:application|applying)\s+for\s+(?:the\s+)?(?P<role>{_ROLE})",
+        rf"^(?P<role>{_ROLE}){_TAGS}\s+(?:at|with)\s+",
+        rf"[-–—:|]\s*(?P<role>{_ROLE})\s*(?:\(|$)",
+        rf"^(?P<role>{_ROLE}){_TAGS}\s*[-–—:|]",
+        rf"^Your\s+(?P<role>{_ROLE})\s+application",
+        rf"^(?P<role>{_ROLE}){_TAGS}\s+(?:application|interview|position|role|job|vacancy)\b",
+    )
+]
+_GENERIC = re.compile(
+    r"(?:Application|Applications|Update|Status|Outcome|Decision|Interview|Your|Thank|"
+    r"Thanks|Recruitment|Vacancy|Position|Role|Job|Above|Next|Hiring|Candidate|Interview\s+Follow-up|"
+    r"First|Second|Final)(?:\s+\w+)?",
+    re.I,
+)
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)+", re.I)
+# A hard-wrapped prose line (long, then more text on the next line) continues the sentence.
+_WRAP = re.compile(r"(?<=[^\n]{50})[ \t]*\n[ \t]*(?=[^\s*•·-])")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'QS' for 'Quantity Surveyor', 'QC Technician' for 'Quality Control Technician'."""
+    words = full.split()
+    at = 0
+    for token in short.split():
+        if token.isupper() and 2 <= len(token) <= 4 and token.isalpha():
+            initials = "".join(word[0] for word in words[at : at + len(token)]).upper()
+            if initials != token:
+                return False
+            at += len(token)
+        elif at < len(words) and token.lower() == words[at].lower():
+            at += 1
+        else:
+            return False
+    return at == len(words) and short != full
+
+
+def _merge_variants(found: dict[str, float]) -> dict[str, float]:
+    """Fold an abbreviation or a cut-off title into the fuller title it stands for."""
+    merged = dict(found)
+    for short in found:
+        for full in found:
+            fuller = _abbreviates(short, full) or (
+                len(full.split()) > len(short.split()) and full.endswith(" " + short)
+            )
+            if fuller and short in merged and full in merged:
+                merged[full] += merged.pop(short)
+                break
+    return merged
+
+
 def find_role(email: Email, text: str, company: str | None) -> str | None:
     found: dict[str, float] = {}
+    company_keys = {squash(company), squash(LEGAL_RE.sub("", company))} if company else set()
 
     def add(raw: str | None, weight: float) -> None:
-        if not raw:
+        role = _clean_role(raw) if raw else None
+        if not role or squash(role) in company_keys:
             return
-        role = _clean_role(raw)
-        if role and (not company or squash(role) != squash(company)):
-            if company and role.endswith(" at " + company):
-                role = role[: -len(" at " + company)]
-            found[role] = found.get(role, 0) + weight
+        if company and role.endswith(" at " + company):
+            role = role[: -len(" at " + company)]
+        found[role] = found.get(role, 0) + weight
 
-    body_patterns = [
-        (
-            rf"(?P<role>{_ROLE})(?:\s*\([^)\n]{{0,40}}\)|\s+[-–—|]\s+[A-Z][^.\n()|–—-]{{0,40}}?){{0,3}}"
-            rf"\s+{_ROLE_NOUN}\b",
-            2,
-        ),
-        (rf"\b(?:position|post|role)\s+of\s+(?P<role>{_ROLE})", 3),
-        (rf"\b(?:to\s+be|as)\s+an?\s+(?P<role>{_ROLE})\s+(?:at|with|for)\b", 2),
-        (rf"\bas\s+an?\s+(?P<role>{_ROLE})[.!,]", 2),
-        (rf"^(?i:re|post|position|role|job(?:\s+title)?|vacancy)\s*:\s*(?P<role>{_ROLE_LINE})", 3),
-    ]
-    for pattern, weight in body_patterns:
-        for match in re.finditer(pattern, text, re.M):
+    flowing = _WRAP.sub(" ", text)
+    for pattern, weight in _BODY_PATTERNS:
+        for match in pattern.finditer(flowing):
             add(match.group("role"), weight)
-    subject = re.sub(r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)+", "", email.subject, flags=re.I)
-    subject_patterns = [
-        rf"(?:application|applying)\s+(?:for|to)\s+(?:the\s+)?(?P<role>{_ROLE})",
-        rf"^(?P<role>{_ROLE})\s+(?:at|with)\s+",
-        rf"[-–—:|]\s*(?P<role>{_ROLE})\s*(?:\(|$)",
-        rf"^(?P<role>{_ROLE})\s*[-–—:|]",
-        rf"^Your\s+(?P<role>{_ROLE})\s+application",
-        rf"^(?P<role>{_ROLE})\s+(?:application|interview|position|role|job|vacancy)\b",
-    ]
-    for pattern in subject_patterns:
-        match = re.search(pattern, subject)
+    for match in _LINE_PATTERN.finditer(text):
+        add(match.group("role"), 3)
+    subject = _SUBJECT_PREFIX.sub("", email.subject)
+    for pattern in _SUBJECT_PATTERNS:
+        match = pattern.search(subject)
         if match:
             add(match.group("role"), 1)
-    # Reward roles that appear in the subject too, drop company names and generic words.
+    # Reward roles that appear in the subject too, drop generic words.
     scored = []
-    for role, weight in found.items():
-        if company and squash(role) in (squash(company), squash(LEGAL_RE.sub("", company))):
-            continue
-        if re.fullmatch(
-            r"(?:Application|Applications|Update|Status|Outcome|Decision|Interview|Your|Thank|"
-            r"Thanks|Recruitment|Vacancy|Position|Role|Job|Above|Next|Hiring|Candidate|Interview\s+Follow-up|"
-            r"First|Second|Final)(?:\s+\w+)?",
-            role,
-            re.I,
-        ):
+    for role, weight in _merge_variants(found).items():
+        if _GENERIC.fullmatch(role):
             continue
         bonus = 2 if role.lower() in subject.lower() else 0
         scored.append((weight + bonus, -abs(len(role.split()) - 2), role))
