@@ -11,15 +11,28 @@ from itertools import pairwise
 
 from afterword.review import Finding
 
-# A finding about the whole message (no thanks anywhere, say) spans paragraphs; shading
-# all of it would hide the findings that point at words. Such findings are listed only.
+# A finding about the whole message (no thanks anywhere, say) spans the body; shading all
+# of it would hide the findings that point at words. Such findings are listed only.
 MAX_MARK = 120
+WHOLE_MESSAGE = (
+    "gratitude.missing",
+    "interest.missing",
+    "personal.generic",
+    "concise.too_long",
+    "timing.late",
+    "timing.repeat",
+    "timing.cooldown",
+)
 RANK = {"error": 0, "warning": 1, "suggestion": 2}
 
 
+def is_marked(finding: Finding) -> bool:
+    """Whether the editor highlights it inline: it points at a few words, not the message."""
+    return 0 < finding.end - finding.start <= MAX_MARK and finding.code not in WHOLE_MESSAGE
+
+
 def marked(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings that point at a few words, which the editor highlights inline."""
-    return [f for f in findings if 0 < f.end - f.start <= MAX_MARK]
+    return [f for f in findings if is_marked(f)]
 
 
 def segments(text: str, findings: Iterable[Finding]) -> list[tuple[str, str | None]]:

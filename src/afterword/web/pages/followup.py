@@ -19,7 +19,7 @@ from afterword.review import ReviewConfig
 from afterword.web import actions
 from afterword.web.api import MAX_EML, check_pasted
 from afterword.web.forms import FollowUp, context_json, split_subject
-from afterword.web.highlight import segments
+from afterword.web.highlight import WHOLE_MESSAGE, is_marked, segments
 from afterword.web.rendering import page
 from afterword.web.trackers import profile_of, review_config, tracker_for
 
@@ -160,6 +160,8 @@ def _editor(
         text=text,
         review=review,
         marks=segments(text, review.findings),
+        whole=WHOLE_MESSAGE,
+        is_marked=is_marked,
         strategy=strategy,
         strategy_title=STRATEGY_TITLES.get(strategy, "Your own approach"),
         why=why,

@@ -18,6 +18,7 @@
   const context = JSON.parse(area.dataset.context || "{}");
   const DELAY_MS = 200;
   const MAX_MARK = 120;
+  const WHOLE = JSON.parse(area.dataset.whole || "[]");
   const RANK = { error: 0, warning: 1, suggestion: 2 };
   const NAMES = { error: "Must fix", warning: "Should fix", suggestion: "Worth considering" };
 
@@ -41,10 +42,14 @@
     return map ? map[Math.min(offset, map.length - 1)] : offset;
   }
 
+  function isMarked(f) {
+    return f.end > f.start && f.end - f.start <= MAX_MARK && WHOLE.indexOf(f.code) === -1;
+  }
+
   function renderMarks(text, findings) {
     const map = unitMap(text);
     const spans = findings
-      .filter(function (f) { return f.end > f.start && f.end - f.start <= MAX_MARK; })
+      .filter(isMarked)
       .map(function (f) { return { start: units(map, f.start), end: units(map, f.end), severity: f.severity }; });
     const bounds = new Set([0, text.length]);
     spans.forEach(function (s) { bounds.add(s.start); bounds.add(s.end); });
@@ -96,7 +101,7 @@
       item.appendChild(element("span", "badge " + f.severity, NAMES[f.severity]));
       item.appendChild(element("p", "message", f.message));
       const excerpt = f.excerpt.trim();
-      if (excerpt && f.end - f.start <= MAX_MARK) item.appendChild(element("p", "excerpt", "“" + excerpt + "”"));
+      if (excerpt && isMarked(f)) item.appendChild(element("p", "excerpt", "“" + excerpt + "”"));
       if (f.suggestion) item.appendChild(element("p", "fix", f.suggestion));
       const details = element("details");
       details.appendChild(element("summary", "", "Why"));
@@ -111,7 +116,7 @@
       if (f.replacement !== null && f.replacement !== undefined) {
         actions.appendChild(button("Apply fix", "secondary", Object.assign({ apply: "", replacement: f.replacement }, span)));
       }
-      if (f.end > f.start) actions.appendChild(button("Show in text", "quiet", Object.assign({ show: "" }, span)));
+      if (isMarked(f)) actions.appendChild(button("Show in text", "quiet", Object.assign({ show: "" }, span)));
       item.appendChild(actions);
       fragment.appendChild(item);
     });
