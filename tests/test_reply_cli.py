@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -102,3 +103,28 @@ def test_bad_input_gives_one_line_and_exit_2(home: Path, args: list[str], messag
     assert done.returncode == 2
     err = done.stderr.decode()
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_reply_track_files_the_rejection_and_the_draft_once(home: Path) -> None:
+    database = f"sqlite:///{home / 'track.db'}"
+    first = run(str(DEV / "24.eml"), "--track", "--database", database, home=home)
+    assert first.returncode == 0, first.stderr
+    assert "Filed with rejection #1 as draft #" in first.stderr.decode()
+    # Asking again keeps one rejection on file and saves the new draft beside it.
+    second = run(str(DEV / "24.eml"), "--track", "--database", database, home=home)
+    assert second.returncode == 0, second.stderr
+    assert "Filed with rejection #1 as draft #" in second.stderr.decode()
+    listed = subprocess.run(
+        [str(SCRIPT), "track", "list", "--format", "json", "--database", database],
+        capture_output=True,
+        cwd=home,
+        timeout=60,
+        check=True,
+    )
+    rejections = json.loads(listed.stdout)
+    assert [r["company"] for r in rejections] == ["Ellison-Park Architects"]
+
+
+def test_database_without_track_is_refused(home: Path) -> None:
+    done = run(str(DEV / "24.eml"), "--database", "sqlite:///x.db", home=home)
+    assert done.returncode == 2 and "--track" in done.stderr.decode()

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from afterword.tracker.errors import PolicyRefusal, TrackerError
+from afterword.tracker.errors import DuplicateRejection, PolicyRefusal, TrackerError
 from afterword.tracker.policy import DueItem
 from afterword.tracker.records import (
     ApplicationRecord,
@@ -38,6 +38,7 @@ __all__ = [
     "CompanySummary",
     "ContactRecord",
     "DueItem",
+    "DuplicateRejection",
     "FeedbackRecord",
     "Filing",
     "HistoryEvent",

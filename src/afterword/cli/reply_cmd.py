@@ -9,9 +9,9 @@ import typer
 
 from afterword.cli import app, fail
 from afterword.cli.inputs import InputError
+from afterword.cli.track_cmd import read_rejection_file
 
 if TYPE_CHECKING:
-    from afterword.inbox import Email
     from afterword.services import Reply, YourDetails
 
 STRATEGY_CHOICES = ("suggested", "gratitude", "feedback", "future")
@@ -49,6 +49,14 @@ def reply_command(
     config: Annotated[
         str | None, typer.Option("--config", help="A TOML file of your own settings.")
     ] = None,
+    track: Annotated[
+        bool,
+        typer.Option("--track", help="File the rejection and this draft in your tracker."),
+    ] = False,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="With --track: the database URL (default: yours)."),
+    ] = None,
 ) -> None:
     """Answer a rejection email: read it, write the reply it calls for, and review it."""
     import datetime as dt
@@ -57,7 +65,6 @@ def reply_command(
     from afterword.cli.compose_cmd import _user_phrases
     from afterword.composer import LENGTHS, TONES, ComposeError
     from afterword.export import ExportError
-    from afterword.mailfile import MailFileError
     from afterword.services import YourDetails, reply_to_rejection
 
     for flag, value, choices in (
@@ -70,27 +77,35 @@ def reply_command(
             fail(f"unknown {flag} {value!r}; choose {', '.join(choices[:-1])} or {choices[-1]}")
     if out is not None and output_format != "eml":
         fail("--out writes the reply as .eml; use it with --format eml")
+    if database is not None and not track:
+        fail("--database is where --track files the reply; add --track")
     you = YourDetails(
         name=_clean(name),
         email=_clean(email),
         skills=tuple(item.strip() for item in skill or () if item.strip()),
         detail=_clean(detail),
     )
+    raw, email_read, kind = read_rejection_file(file)
     try:
-        raw = _one_email(file)
         settings = inputs.read_config(config)
         options = {"config": settings, "phrases": _user_phrases(), "tone": tone, "length": length}
         today = dt.date.today()  # the shell reads the clock; the core takes it as an argument
         try:
-            result = reply_to_rejection(raw, today=today, you=you, strategy=strategy, **options)
+            result = reply_to_rejection(
+                email_read, today=today, you=you, strategy=strategy, **options
+            )
         except ComposeError as error:
             if you.detail or not _interactive():
                 raise
             you = _with_asked_detail(you, _company_in(str(error)))
-            result = reply_to_rejection(raw, today=today, you=you, strategy=strategy, **options)
-    except (InputError, ComposeError, ExportError, MailFileError) as error:
+            result = reply_to_rejection(
+                email_read, today=today, you=you, strategy=strategy, **options
+            )
+    except (InputError, ComposeError, ExportError) as error:
         fail(_friendly(str(error)))
         return
+    if track:
+        filed = _file_reply(database, raw, email_read, kind, result, today)
     try:
         if output_format == "json":
             _write_json(result)
@@ -98,32 +113,41 @@ def reply_command(
             _write_eml(result, you, out)
         else:
             _write_text(result)
+        if track:
+            sys.stderr.write(filed + "\n")
     except BrokenPipeError:
         inputs.silence_stdout()
     except (InputError, ExportError) as error:
         fail(str(error))
 
 
-def _one_email(file: str) -> Email:
-    """The rejection as the reader's Email: an .eml, an Outlook .msg or pasted text."""
-    from contextlib import nullcontext
+def _file_reply(database, raw, email, kind, result: Reply, today) -> str:
+    """File the rejection (or find it on file) and save this draft beside it."""
+    from afterword.cli.track_cmd import run
+    from afterword.tracking import DuplicateRejection
 
-    from afterword.cli.inputs import open_input
-    from afterword.cli.read_cmd import PROMPT
-    from afterword.mailfile import HEAD_BYTES, MailFileError, MailStream, load_email, sniff
-
-    stream, name = open_input(file, "email", PROMPT)
-    with nullcontext() if stream is sys.stdin.buffer else stream:
+    def work(tracker) -> str:
         try:
-            head = stream.read(HEAD_BYTES)
-            kind = sniff(head, name)
-            if kind == "mbox":
-                raise MailFileError(
-                    f"{name} is a mail folder; reply answers one email (afterword read lists them)"
-                )
-            return load_email(MailStream(stream, head), kind, name)
-        except OSError as error:
-            raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+            rejection_id = tracker.file_rejection(
+                raw, today=today, parsed=email, kind=kind
+            ).rejection.id
+        except DuplicateRejection as already:
+            rejection_id = already.rejection_id
+        draft = result.draft
+        message = tracker.save_draft(
+            rejection_id,
+            subject=draft.subject or "",
+            body=draft.body,
+            strategy=draft.strategy,
+            verdict=draft.review.verdict,
+            findings=[finding.to_dict() for finding in draft.review.findings],
+        )
+        return (
+            f"Filed with rejection #{rejection_id} as draft #{message.id}; once you send it, "
+            f"run: afterword track sent {message.id}"
+        )
+
+    return run(database, work)
 
 
 def _clean(value: str | None) -> str | None:

@@ -9,3 +9,11 @@ class TrackerError(Exception):
 
 class PolicyRefusal(TrackerError):
     """The timing policy advises against this (a second follow-up, a do-not-contact person)."""
+
+
+class DuplicateRejection(TrackerError):
+    """This rejection is on file already; `rejection_id` says where, so callers can use it."""
+
+    def __init__(self, rejection_id: int) -> None:
+        super().__init__(f"this rejection is already on file as #{rejection_id}")
+        self.rejection_id = rejection_id

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from afterword.folding import fold
-from afterword.tracker.errors import TrackerError
+from afterword.tracker.errors import DuplicateRejection, TrackerError
 from afterword.tracker.intake import NewRejection
 from afterword.tracker.matching import company_key, email_key, requisition_key, role_key
 from afterword.tracker.models import (
@@ -194,7 +194,7 @@ def file_rejection(session: Session, owner: str, facts: NewRejection) -> Filing:
     )
     duplicate = _duplicate(session, owner, facts, None if new_application else application.id)
     if duplicate is not None:
-        raise TrackerError(f"this rejection is already on file as #{duplicate}")
+        raise DuplicateRejection(duplicate)
     contact, new_contact = contact_for(
         session, owner, company, name=facts.contact_name, email=facts.contact_email
     )
