@@ -46,12 +46,20 @@ _TEAM_SUFFIX = re.compile(
 )
 
 
+_ORG_SUFFIX = re.compile(rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?")
+
+
 def _fuller_org(org: str, text: str) -> str:
     """The longest written form that starts with org (adds legal suffixes and trailing words)."""
     best = org
-    pattern = re.escape(org) + rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?"
-    for match in re.finditer(pattern, text):
-        candidate = trim_org(match.group(0)) or org
+    # A pattern built around org would be compiled anew for every company (and miss the regex
+    # cache on every unseen email); find org as plain text and match a fixed suffix after it.
+    start = text.find(org)
+    while start >= 0:
+        end = _ORG_SUFFIX.match(text, start + len(org)).end()
+        written = text[start:end]
+        start = text.find(org, max(end, start + 1))
+        candidate = trim_org(written) or org
         tail = candidate[len(org) :].strip()
         # Only accept suffix words that look like part of a name (legal suffix or org noun).
         if tail and not re.fullmatch(

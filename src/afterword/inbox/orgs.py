@@ -181,14 +181,13 @@ def lowercase_brand(text: str, email: Email) -> str | None:
     for token in re.findall(r"(?<![\w@./-])([a-z][a-z0-9]{3,})(?![\w@-]|\.[a-z])", text):
         counts[token] = counts.get(token, 0) + 1
     standalone = {line.strip() for line in text.split("\n")}
+    # One zero-width scan instead of a pattern compiled per word ("to join pebbleware" gives
+    # both "join" and "pebbleware").
+    named = set(re.findall(r"(?=\b(?:the|at|to|join)\s+([a-z][a-z0-9]{3,})\b)", text))
     best = None
     for token, count in counts.items():
         if token in labels:
             best = token
-        elif (
-            token in standalone
-            and count >= 2
-            and re.search(rf"\b(?:the|at|to|join)\s+{token}\b", text)
-        ):
+        elif token in standalone and count >= 2 and token in named:
             best = best or token
     return best
