@@ -92,15 +92,19 @@ def export_json(session: Session, owner: str) -> dict[str, Any]:
 
 def read_export(text: str | bytes) -> dict[str, Any]:
     """Parse an export file; a cut-off or garbled file gets a one-line reason."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise TrackerError("the import file is not UTF-8 text") from None
     try:
         data = json.loads(text)
-    except UnicodeDecodeError:
-        raise TrackerError("the import file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.strip()) - 1:
+        body = text.strip()
+        if (body.startswith("{") and not body.endswith("}")) or error.pos >= len(body):
             raise TrackerError(
-                "the import file ends too early: it looks cut off (truncated); "
-                "export again and import the whole file"
+                "the import file ends too early: it looks cut off; export again and import "
+                "the whole file"
             ) from None
         raise TrackerError(
             f"the import file is not valid JSON (line {error.lineno}, column {error.colno})"
