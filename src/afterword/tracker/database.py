@@ -64,7 +64,9 @@ def create(url: str, *, lock_timeout: float = 15.0) -> Engine:
 
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_pre_ping=True)
+        # A row or table another program holds makes us wait this long, then give up cleanly.
+        options = f"-c lock_timeout={int(lock_timeout * 1000)}"
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
     raise TrackerError(
         "the database URL must start with sqlite:/// or postgresql://, "
         f"not {url.split(':', 1)[0]!r}"
@@ -169,7 +171,7 @@ class Database:
             return f"could not save to {self.place}: the disk is full{unchanged}"
         if isinstance(cause, OSError):
             return f"could not use {self.place}: {cause.strerror or message}{unchanged}"
-        if "locked" in lowered or "busy" in lowered:
+        if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
             return (
                 f"{self.place} is busy: another program holds it; try again in a moment" + unchanged
             )
