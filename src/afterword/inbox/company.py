@@ -31,6 +31,7 @@ from afterword.inbox.orgs import (
     matches_domain,
     prose_orgs,
     signature_orgs,
+    subject_orgs,
     text_domains,
     trim_org,
     vendor_names,
@@ -119,6 +120,8 @@ def find_company(
         add(org, 2)
     for org in prose_orgs(email.subject):
         add(org, 1)
+    for org in subject_orgs(email.subject):
+        add(org, 0.5)
     for org in signature_orgs(layout, people, labels):
         add(org, 1.5)
     for org in legal_names(f"{full}\n{email.subject}"):

@@ -26,15 +26,26 @@ class Lexicon:
     deletion: re.Pattern[str]
     kept_despite_deletion: re.Pattern[str]
     invited: re.Pattern[str]
+    negated: re.Pattern[str]
+    questions_only: re.Pattern[str]
     org_noun: re.Pattern[str]
     department: re.Pattern[str]
     boilerplate: re.Pattern[str]
+    occupations: frozenset[str]
 
 
 def _any_of(entries: list[str] | str, flags: int = re.I) -> re.Pattern[str]:
     if isinstance(entries, str):
         entries = [entries]
     return re.compile(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")", flags)
+
+
+def _occupations(extra: list[str]) -> frozenset[str]:
+    text = (resources.files("afterword") / "data" / "occupations.txt").read_text("utf-8")
+    words = [
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    ]
+    return frozenset([*words, *extra])
 
 
 @cache
@@ -56,10 +67,13 @@ def lexicon() -> Lexicon:
         deletion=_any_of(future["deletion"]),
         kept_despite_deletion=_any_of(future["kept_despite_deletion"]),
         invited=_any_of(future["invited"]),
+        negated=re.compile(future["negated"], re.I),
+        questions_only=_any_of(future["questions_only"]),
         # Organisation words keep their capital: "Studios" is a name part, "studio" prose.
         org_noun=re.compile(r"\b(?:" + "|".join(names["org_nouns"]) + r")\b"),
         department=_any_of([rf"{entry}\b" for entry in names["departments"]]),
         boilerplate=_any_of(names["boilerplate"]),
+        occupations=_occupations(data["role"]["head_nouns"]),
     )
 
 

@@ -26,6 +26,7 @@ from afterword.inbox.layout import Layout
 from afterword.inbox.lexicon import lexicon
 from afterword.inbox.mime import Email
 from afterword.inbox.people import same_person
+from afterword.inbox.role import occupational
 
 __all__ = [
     "legal_names",
@@ -33,6 +34,7 @@ __all__ = [
     "matches_domain",
     "prose_orgs",
     "signature_orgs",
+    "subject_orgs",
     "text_domains",
     "trim_org",
     "vendor_names",
@@ -54,9 +56,18 @@ _PROSE_PATTERNS = [
         rf"\b(?:heard|hear)\s+back\s+from\s+(?P<org>{ORG})",
         rf"\b(?:off|on)\s+the\s+phone\s+(?:with|to)\s+(?P<org>{ORG})",
         rf"\b(?:update|news)\s+(?:on|from|about)\s+(?P<org>{ORG})",
+        rf"(?:^|[.!?]\s+)(?P<org>{ORG})\s+(?:came|got|has|have|had)\s+(?:now\s+)?(?:back|decided|chosen|"
+        rf"gone|opted|confirmed)\b",
     )
 ]
-_LEGAL_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,5}},?[ \t]+{LEGAL}(?!\w)")
+_SUBJECT_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*[|:]\s+")
+_SUBJECT_NOISE = re.compile(
+    r"\b(?:update|status|outcome|decision|application|interview|next\s+steps|your|thank\w*|re|"
+    r"fwd?|feedback|news|regarding|our|call|role|position|job|vacancy|posting|ref|req)\b|\d",
+    re.I,
+)
+_LEGAL_SUFFIX = re.compile(rf"[ \t,]{LEGAL}(?!\w)")
+_LEGAL_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,5}},?[ \t]+{LEGAL}$")
 _VENDOR = re.compile(
     rf"\b(?i:powered\s+by|sent\s+(?:via|through|by)|via)\s+(?P<org>{ORG})(?!\s+on\s+behalf)"
 )
@@ -107,9 +118,28 @@ def prose_orgs(text: str) -> list[str]:
     return found
 
 
+def subject_orgs(subject: str) -> list[str]:
+    """Parts of a 'Title - Company' subject that are neither the title nor a status word."""
+    parts = _SUBJECT_SEPARATOR.split(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", subject))
+    return [
+        part.strip()
+        for part in parts
+        if re.fullmatch(ORG, part.strip())
+        and not _SUBJECT_NOISE.search(part)
+        and not occupational(part)
+    ]
+
+
 def legal_names(text: str) -> list[str]:
     """Names written with a legal suffix ('Harbour Grace Seafoods Ltd.'), wherever they are."""
-    return [org for org in map(trim_org, _LEGAL_NAME.findall(text)) if org and LEGAL_RE.search(org)]
+    found = []
+    # Find the suffixes first, then the capitalised words just before each one.
+    for suffix in _LEGAL_SUFFIX.finditer(text):
+        name = _LEGAL_NAME.search(text, max(0, suffix.start() - 120), suffix.end())
+        org = trim_org(name.group(0)) if name else None
+        if org and LEGAL_RE.search(org):
+            found.append(org)
+    return found
 
 
 def vendor_names(email: Email, text: str) -> list[str]:

@@ -52,17 +52,25 @@ def read_feedback(text: str) -> str:
     return "not_mentioned"
 
 
+def _said(pattern: re.Pattern[str], sentence: str, lex: Lexicon) -> bool:
+    """A cue that the words just before it do not take back ("we do not keep ...")."""
+    return any(
+        not lex.negated.search(sentence[max(0, m.start() - 40) : m.start()])
+        for m in pattern.finditer(sentence)
+    )
+
+
 def read_future(text: str) -> str:
     lex = lexicon()
     kept = invited = False
     for sentence in clauses(text):
-        if lex.kept.search(sentence):
+        if _said(lex.kept, sentence, lex):
             # "Kept for 12 months, then deleted" is a retention notice, not a promise.
             retention_only = lex.deletion.search(sentence) and not (
                 lex.kept_despite_deletion.search(sentence)
             )
             kept = kept or not retention_only
-        if lex.invited.search(sentence):
+        if _said(lex.invited, sentence, lex) and not lex.questions_only.search(sentence):
             invited = True
     if kept:
         return "kept_on_file"

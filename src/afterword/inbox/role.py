@@ -6,6 +6,7 @@ import re
 
 from afterword.folding import fold
 from afterword.inbox.cues import LEGAL_RE, STOP_ORG, squash
+from afterword.inbox.lexicon import lexicon
 from afterword.inbox.mime import Email
 
 __all__ = ["find_role"]
@@ -101,6 +102,8 @@ _SUBJECT_PATTERNS = [
         rf"^(?P<role>{_ROLE}){_TAGS}\s+(?:application|interview|position|role|job|vacancy)\b",
     )
 ]
+# A subject that is nothing but a title ("Re: Junior Game Programmer").
+_BARE_SUBJECT = re.compile(rf"^(?P<role>{_ROLE}){_TAGS}$")
 _GENERIC = re.compile(
     r"(?:Application|Applications|Update|Status|Outcome|Decision|Interview|Your|Thank|"
     r"Thanks|Recruitment|Vacancy|Position|Role|Job|Above|Next|Hiring|Candidate|Interview\s+Follow-up|"
@@ -108,8 +111,44 @@ _GENERIC = re.compile(
     re.I,
 )
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)+", re.I)
-# A hard-wrapped prose line (long, then more text on the next line) continues the sentence.
-_WRAP = re.compile(r"(?<=[^\n]{50})[ \t]*\n[ \t]*(?=[^\s*•·-])")
+
+
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped prose: a long line followed by more text continues its sentence."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        head = line.lstrip()
+        if len(out[-1]) >= 50 and head and head[0] not in "*•·-":
+            out[-1] = f"{out[-1].rstrip()} {head}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_AGENT_NOUN = re.compile(r"\w{3,}(?:er|or|ist|ian)$")
+
+
+def occupational(role: str) -> bool:
+    """Whether a phrase names a job: a word from the occupations list, or an agent noun last."""
+    words = [word.lower().strip(".,") for word in role.split()]
+    known = lexicon().occupations
+    if any(word in known or (word.endswith("s") and word[:-1] in known) for word in words):
+        return True
+    return bool(words) and bool(_AGENT_NOUN.match(words[-1])) and words[-1] not in _NOT_JOBS
+
+
+_NOT_JOBS = {
+    "senior",
+    "junior",
+    "interior",
+    "major",
+    "minor",
+    "center",
+    "centre",
+    "other",
+    "number",
+}
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -155,7 +194,7 @@ def find_role(email: Email, text: str, company: str | None) -> str | None:
             role = role[: -len(" at " + company)]
         found[role] = found.get(role, 0) + weight
 
-    flowing = _WRAP.sub(" ", text)
+    flowing = _unwrap(text)
     for pattern, weight in _BODY_PATTERNS:
         for match in pattern.finditer(flowing):
             add(match.group("role"), weight)
@@ -166,12 +205,15 @@ def find_role(email: Email, text: str, company: str | None) -> str | None:
         match = pattern.search(subject)
         if match:
             add(match.group("role"), 1)
-    # Reward roles that appear in the subject too, drop generic words.
+    bare = _BARE_SUBJECT.match(subject.strip())
+    if bare and occupational(bare.group("role")):
+        add(bare.group("role"), 1)
+    # Reward roles that appear in the subject and read as a job; drop generic words.
     scored = []
     for role, weight in _merge_variants(found).items():
         if _GENERIC.fullmatch(role):
             continue
-        bonus = 2 if role.lower() in subject.lower() else 0
+        bonus = (2 if role.lower() in subject.lower() else 0) + (0.5 if occupational(role) else 0)
         scored.append((weight + bonus, -abs(len(role.split()) - 2), role))
     if not scored:
         return None
