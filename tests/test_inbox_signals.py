@@ -6,8 +6,11 @@ something that a rejection from any employer might use, and a near miss beside i
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
+from afterword.inbox import read
 from afterword.inbox.outcome import read_feedback, read_future, read_stage
 
 INTERVIEW = [
@@ -124,3 +127,108 @@ def test_encouragement_to_come_back_is_invited(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_MENTIONED)
 def test_retention_notices_and_questions_say_nothing_of_the_future(sentence: str) -> None:
     assert read_future(sentence) == "not_mentioned"
+
+
+def _message(body: str, *, sender: str, subject: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "Robin Castellano <robin.c@inbox.example>"
+    msg["Subject"] = subject
+    msg["Date"] = "Tue, 14 Oct 2025 09:15:00 +0100"
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+AGENCY_NOTE = """Hi Robin,
+
+Corvid Analytics came back to me this morning. They enjoyed meeting you but have decided
+to appoint an internal candidate to the Head of Data position.
+
+I'll call you as soon as my next leadership brief is live.
+
+Best,
+Ben
+
+--
+Benedict Okoro
+Partner, Actuarial & Data | Tideway Search
+"""
+
+
+def test_agency_note_names_the_client_and_the_full_signer() -> None:
+    reading = read(
+        _message(
+            AGENCY_NOTE,
+            sender="Benedict Okoro <ben.okoro@tidewaysearch.example>",
+            subject="Head of Data - Corvid Analytics",
+        )
+    )
+    assert reading.company == "Corvid Analytics"
+    assert reading.role == "Head of Data"
+    assert reading.contact_name == "Benedict Okoro"  # not the sign-off "Ben"
+    assert (reading.stage, reading.future) == ("interview", "kept_on_file")
+
+
+TITLED_SIGNATURE = """Dear Robin,
+
+Thank you for the video interview last Wednesday for the Sustainability Analyst
+position. After careful evaluation we have selected another candidate.
+
+Take care, and thank you again.
+Giulia Romano
+HR Specialist, People & Culture
+Vento Verde S.p.A.
+Via Roma 10, Torino
+"""
+
+
+def test_departments_beside_a_title_are_not_the_employer() -> None:
+    reading = read(
+        _message(
+            TITLED_SIGNATURE,
+            sender="Giulia Romano <g.romano@ventoverde.example>",
+            subject="Interview outcome",
+        )
+    )
+    assert reading.company == "Vento Verde S.p.A."
+    assert reading.role == "Sustainability Analyst"  # joined across the hard wrap
+    assert reading.contact_name == "Giulia Romano"
+
+
+ATS_NOTE = """Hi Robin,
+
+Thanks for applying for the QC Inspector (REQ-88120) – Leeds – Hybrid role. We have
+decided to move forward with other applicants.
+
+Pallas Orchard Foods Inc. Recruiting Team
+An Equal Opportunity Employer
+
+This is an automated email, please do not reply. Powered by TalentDesk.
+"""
+
+
+def test_ats_note_reads_company_from_legal_name_and_drops_requisition_tags() -> None:
+    reading = read(
+        _message(
+            ATS_NOTE,
+            sender="Pallas Orchard Careers <noreply@talentdesk-mail.example>",
+            subject="Quality Control Inspector (REQ-88120): application update",
+        )
+    )
+    assert reading.company == "Pallas Orchard Foods Inc."
+    assert reading.role == "Quality Control Inspector"  # the abbreviation folds into it
+    assert reading.contact_name is None
+
+
+def test_an_organisation_named_sender_is_not_a_person() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for applying to Marsh Lane Studios. The Junior Editor "
+            "post has been filled.\n\nKind regards,\nDepartamento de Selección\n",
+            sender="Marsh Lane Studios <jobs@marshlanestudios.example>",
+            subject="Junior Editor",
+        )
+    )
+    assert reading.contact_name is None
+    assert reading.company == "Marsh Lane Studios"
+    assert reading.role == "Junior Editor"

@@ -28,9 +28,14 @@ _REQUISITION = re.compile(r"(?<![\w-])(?:[A-Z]{1,4}[-_]?)?\d{3,}(?:[-_/]\w+)*(?!
 _TAGS = r"(?:\s*[(\[][^)\]\n]{0,60}[)\]])*"
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?]\s+")
+
+
 def _clean_role(role: str) -> str | None:
     role = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", role)
     role = _REQUISITION.sub("", role)
+    # "... to Marsh Lane Studios. The Junior Editor post": the title is the last sentence.
+    role = _SENTENCE_BREAK.split(role)[-1]
     role = re.split(
         r"\s*(?:#|\bJob\s*(?:ID|#|No)|\bReq(?:uisition)?\b|\bRef\b|\bVacancy\b|\bRecruitment\b)",
         role,
