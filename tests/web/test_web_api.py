@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from typer.testing import CliRunner
+from web_helpers import DETAIL, REJECTION
 
 from afterword.cli import app as cli_app
-from conftest import DETAIL, REJECTION
 
 BITTER = """\
 Dear Aiko,

@@ -9,8 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import DETAIL, NOW, REJECTION, csrf_token, hidden_fields, textarea
+from web_helpers import DETAIL, NOW, REJECTION, csrf_token, hidden_fields, textarea
 
 
 def read(client, pasted: str = REJECTION):

@@ -8,10 +8,10 @@ import re
 
 import pytest
 from typer.testing import CliRunner
+from web_helpers import DETAIL, REJECTION, csrf_token, hidden_fields
 
 from afterword.cli import app as cli_app
 from afterword.web.settings import SettingsError, WebSettings, settings_from_env
-from conftest import DETAIL, REJECTION, csrf_token, hidden_fields
 
 PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 ALICE, BOB = "alice-token-0123456789", "bob-token-0123456789ab"

@@ -54,7 +54,9 @@
     const bounds = new Set([0, text.length]);
     spans.forEach(function (s) { bounds.add(s.start); bounds.add(s.end); });
     const points = Array.from(bounds).sort(function (a, b) { return a - b; });
-    const fragment = document.createDocumentFragment();
+    // Pieces between boundaries, each with the gravest severity covering it; neighbours
+    // of the same severity join, so "a joke" is one mark however many findings share it.
+    const pieces = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const start = points[i];
       const end = points[i + 1];
@@ -64,16 +66,21 @@
           severity = s.severity;
         }
       });
-      const piece = text.slice(start, end);
-      if (severity) {
+      const last = pieces[pieces.length - 1];
+      if (last && last.severity === severity) last.text += text.slice(start, end);
+      else pieces.push({ text: text.slice(start, end), severity: severity });
+    }
+    const fragment = document.createDocumentFragment();
+    pieces.forEach(function (piece) {
+      if (piece.severity) {
         const mark = document.createElement("mark");
-        mark.className = severity;
-        mark.textContent = piece;
+        mark.className = piece.severity;
+        mark.textContent = piece.text;
         fragment.appendChild(mark);
       } else {
-        fragment.appendChild(document.createTextNode(piece));
+        fragment.appendChild(document.createTextNode(piece.text));
       }
-    }
+    });
     // Keeps the height of a trailing empty line, as the textarea shows it.
     fragment.appendChild(document.createElement("br"));
     backdrop.replaceChildren(fragment);
@@ -96,7 +103,11 @@
 
   function renderFindings(findings) {
     const fragment = document.createDocumentFragment();
-    findings.forEach(function (f) {
+    // Gravest first, then in reading order: what must change comes before what might.
+    const listed = findings.slice().sort(function (a, b) {
+      return RANK[a.severity] - RANK[b.severity] || a.start - b.start;
+    });
+    listed.forEach(function (f) {
       const item = element("li", "finding " + f.severity);
       item.appendChild(element("span", "badge " + f.severity, NAMES[f.severity]));
       item.appendChild(element("p", "message", f.message));
