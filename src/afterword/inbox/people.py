@@ -51,7 +51,7 @@ def _fullest(name: str, others: list[str | None]) -> str:
     return name
 
 
-_SIGNATURE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_SIGNATURE_PARTS = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 
 
 def _signature_name(line: str) -> str | None:

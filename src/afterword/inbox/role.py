@@ -87,12 +87,17 @@ _BODY_PATTERNS = [
     # "applying for Logistics Analyst (JR-10442)", "an application for Site Lead, Leeds"
     (
         re.compile(
-            rf"\b(?:appl(?:y|ied|ying|ication))\s+for\s+(?:the\s+)?(?P<role>{_ROLE})"
+            rf"\b(?:appl(?:y|ied|ying|ication)|candidacy|candidature|interview(?:ed|ing)?)\s+for\s+"
+            rf"(?:the\s+)?(?P<role>{_ROLE})"
             rf"(?=\s*[(\[,.]|\s+(?:at|with|in)\b)"
         ),
         1.5,
     ),
 ]
+# Titles written in lower case ("the studio assistant job") count when they name a job.
+_LOWER_ROLE = re.compile(
+    rf"\b(?:the|a|an|our|this)\s+(?P<role>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+{_ROLE_NOUN}\b"
+)
 _LINE_PATTERN = re.compile(
     rf"^(?i:re|post|position|role|job(?:\s+title)?|vacancy)\s*:\s*(?P<role>{_ROLE_LINE})", re.M
 )
@@ -203,6 +208,9 @@ def find_role(email: Email, text: str, company: str | None) -> str | None:
     for pattern, weight in _BODY_PATTERNS:
         for match in pattern.finditer(flowing):
             add(match.group("role"), weight)
+    for match in _LOWER_ROLE.finditer(flowing):
+        if occupational(match.group("role")):
+            add(match.group("role"), 1)
     for match in _LINE_PATTERN.finditer(text):
         add(match.group("role"), 3)
     subject = _SUBJECT_PREFIX.sub("", email.subject)
