@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -140,11 +141,22 @@ class Database:
         except (SQLAlchemyError, OSError) as error:
             raise TrackerError(self.explain(error, writing=False)) from None
 
-    def write(self, work: Callable[[Session], T]) -> T:
-        """Run a unit of work in one transaction, retried when another writer raced it."""
+    def write(self, work: Callable[[Session], T], *, owner: str = "") -> T:
+        """Run a unit of work in one transaction, retried when another writer raced it.
+
+        One owner's writes take turns, as SQLite's BEGIN IMMEDIATE makes every write do:
+        two processes filing the same recruiter at once then find, not duplicate, each
+        other's rows. Different owners on PostgreSQL still write side by side.
+        """
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                    if self.dialect == "postgresql":
+                        key = zlib.crc32(owner.encode("utf-8"))
+                        session.execute(
+                            text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                            {"a": MIGRATION_LOCK, "b": key - 2**31},
+                        )
                     return work(session)
             except TrackerError:
                 raise

@@ -60,7 +60,9 @@ class Tracker:
         return self._db.read(lambda session: work(session, self.owner, *args, **kwargs))
 
     def _write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return self._db.write(lambda session: work(session, self.owner, *args, **kwargs))
+        return self._db.write(
+            lambda session: work(session, self.owner, *args, **kwargs), owner=self.owner
+        )
 
     # Rejections and applications in
 
