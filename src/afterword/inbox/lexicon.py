@@ -16,6 +16,7 @@ class Lexicon:
     interview: re.Pattern[str]
     interview_not_yet: re.Pattern[str]
     interview_declined: re.Pattern[str]
+    third_party: re.Pattern[str]
     later_step: re.Pattern[str]
     application: re.Pattern[str]
     feedback_declined: re.Pattern[str]
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         interview=_any_of(stage["interview"]),
         interview_not_yet=re.compile(stage["not_yet"], re.I),
         interview_declined=_any_of(stage["declined"]),
+        third_party=re.compile(stage["third_party"], re.I),
         later_step=_any_of(stage["later_step"]),
         application=_any_of([rf"{entry}\b" for entry in stage["application"]]),
         feedback_declined=_any_of(feedback["declined"]),

@@ -13,6 +13,7 @@ from afterword.inbox.lexicon import Lexicon, clauses, lexicon, spell_out
 __all__ = ["read_feedback", "read_future", "read_stage"]
 
 _TO_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+_WITH_CANDIDATE = re.compile(r"\b(?:you|your|me|us)\b", re.I)
 
 
 def _took_place(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
@@ -23,7 +24,10 @@ def _took_place(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
     window = sentence[max(0, match.start() - 70) : match.end() + 10]
     if lex.interview_declined.search(window):
         return False
-    return not lex.interview_not_yet.search(sentence[: match.start()])
+    before = sentence[: match.start()]
+    if not _WITH_CANDIDATE.search(match.group(0)) and lex.third_party.search(before[-30:]):
+        return False  # "I spoke with Martha at the client": the writer's call, not yours
+    return not lex.interview_not_yet.search(before)
 
 
 def read_stage(text: str) -> str:

@@ -213,20 +213,22 @@ def find_role(email: Email, text: str, company: str | None) -> str | None:
             add(match.group("role"), 1)
     for match in _LINE_PATTERN.finditer(text):
         add(match.group("role"), 3)
+    in_body = set(found)
     subject = _SUBJECT_PREFIX.sub("", email.subject)
-    for pattern in _SUBJECT_PATTERNS:
-        match = pattern.search(subject)
-        if match:
-            add(match.group("role"), 1)
+    titles = {match.group("role") for p in _SUBJECT_PATTERNS if (match := p.search(subject))}
     bare = _BARE_SUBJECT.match(subject.strip())
     if bare and occupational(bare.group("role")):
-        add(bare.group("role"), 1)
-    # Reward roles that appear in the subject and read as a job; drop generic words.
+        titles.add(bare.group("role"))
+    # Each title the subject offers counts once; a place or a company there is no job.
+    for title in titles:
+        add(title, 2.5 if occupational(title) else 1)
+    # Reward a title the body and the subject agree on, and one that reads as a job.
     scored = []
     for role, weight in _merge_variants(found).items():
         if _GENERIC.fullmatch(role):
             continue
-        bonus = (2 if role.lower() in subject.lower() else 0) + (0.5 if occupational(role) else 0)
+        agreed = role in in_body and role.lower() in subject.lower()
+        bonus = (2 if agreed else 0) + (0.5 if occupational(role) else 0)
         scored.append((weight + bonus, -abs(len(role.split()) - 2), role))
     if not scored:
         return None
