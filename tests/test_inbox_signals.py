@@ -32,6 +32,7 @@ APPLICATION = [
     "Unfortunately the hiring team has chosen not to shortlist your application.",
     "Thanks for applying. We would love to meet you if a better-suited role opens.",
     "Thank you for applying for our On-site Technician (Remote / On-site) vacancy.",
+    "I spoke with Martha at the client this morning about your CV; they won't take it further.",
 ]
 UNKNOWN = [
     "Thanks for reaching out about the Sous Chef opening; it has now been filled.",

@@ -14,6 +14,7 @@ __all__ = ["read_feedback", "read_future", "read_stage"]
 
 _TO_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 _WITH_CANDIDATE = re.compile(r"\b(?:you|your|me|us)\b", re.I)
+_WITH_SOMEONE = re.compile(r"\b(?:with|to|phone)\b", re.I)
 
 
 def _took_place(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
@@ -25,7 +26,12 @@ def _took_place(sentence: str, match: re.Match[str], lex: Lexicon) -> bool:
     if lex.interview_declined.search(window):
         return False
     before = sentence[: match.start()]
-    if not _WITH_CANDIDATE.search(match.group(0)) and lex.third_party.search(before[-30:]):
+    cue = match.group(0)
+    if (
+        _WITH_SOMEONE.search(cue)
+        and not _WITH_CANDIDATE.search(cue)
+        and lex.third_party.search(before[-30:])
+    ):
         return False  # "I spoke with Martha at the client": the writer's call, not yours
     return not lex.interview_not_yet.search(before)
 
