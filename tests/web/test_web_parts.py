@@ -159,3 +159,49 @@ def test_sessions_expire(monkeypatch: pytest.MonkeyPatch) -> None:
     later = time.time() + SESSION_DAYS * 86400 + 60
     monkeypatch.setattr(time, "time", lambda: later)
     assert signer.session_owner(cookie, {"a" * 20: "alice"}) is None
+
+
+def test_todays_figures_are_reused_briefly_and_dropped_after_a_change() -> None:
+    from afterword.web.snapshots import Snapshots
+
+    now = [100.0]
+    held = Snapshots(ttl=2.0, clock=lambda: now[0])
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert held.get("me", "10:30", compute) == 1
+    assert held.get("me", "10:30", compute) == 1  # within the TTL: reused
+    assert held.get("you", "10:30", compute) == 2  # each owner has their own
+    held.forget("me")
+    assert held.get("me", "10:30", compute) == 3  # a change: computed afresh
+    assert held.get("me", "10:31", compute) == 4  # a new minute: due dates may have moved
+    now[0] += 2.5
+    assert held.get("me", "10:31", compute) == 5  # past the TTL
+
+
+def test_while_one_request_refreshes_the_others_show_the_previous_figures() -> None:
+    import threading
+
+    from afterword.web.snapshots import Snapshots
+
+    now = [0.0]
+    held = Snapshots(ttl=1.0, clock=lambda: now[0])
+    held.get("me", "k", lambda: "old")
+    now[0] = 5.0
+    inside, release = threading.Event(), threading.Event()
+
+    def slow():
+        inside.set()
+        release.wait(timeout=10)
+        return "new"
+
+    refresher = threading.Thread(target=lambda: held.get("me", "k", slow))
+    refresher.start()
+    assert inside.wait(timeout=10)
+    assert held.get("me", "k", lambda: "computed twice") == "old"
+    release.set()
+    refresher.join(timeout=10)
+    assert held.get("me", "k", lambda: "computed twice") == "new"

@@ -14,10 +14,11 @@ from starlette.exceptions import HTTPException
 from afterword import __version__
 from afterword.tracker.errors import PolicyRefusal, TrackerError
 from afterword.web.csrf import verify_csrf
-from afterword.web.guard import Guard
+from afterword.web.guard import SAFE_METHODS, Guard
 from afterword.web.rendering import STATIC, error_page, page
 from afterword.web.responses import JSONBody, error_body
 from afterword.web.settings import WebSettings, settings_from_env
+from afterword.web.snapshots import Snapshots
 from afterword.web.trackers import TrackerPool
 
 log = logging.getLogger("afterword.web")
@@ -50,16 +51,24 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        dependencies=[Depends(verify_csrf)],
+        dependencies=[Depends(verify_csrf), Depends(_refresh_after_writes)],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.trackers = trackers
+    app.state.snapshots = Snapshots()
     _add_routes(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
     app.add_middleware(Guard, settings=settings, error_page=error_page)
     return app
+
+
+async def _refresh_after_writes(request: Request):
+    """Once a change is saved, this worker draws its owner's Today afresh."""
+    yield
+    if request.method not in SAFE_METHODS:
+        request.app.state.snapshots.forget(request.state.owner)
 
 
 def create_app_from_env() -> FastAPI:

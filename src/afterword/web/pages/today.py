@@ -16,31 +16,44 @@ WEEKS = 12
 
 @router.get("/")
 def today(request: Request, sent: int | None = None, saved: int | None = None):
-    from afterword.themes import THEME_LABELS
     from afterword.tracker.errors import TrackerError
 
     tracker = tracker_for(request)
     now = request.app.state.settings.clock()
+    owner = request.state.owner
     filed = None
     if sent is not None or saved is not None:
+        # Just filed: draw from the database itself, whichever worker filed it.
+        request.app.state.snapshots.forget(owner)
         try:
             filed = tracker.rejection(sent if sent is not None else saved).rejection
         except TrackerError:
             filed = None
-    weeks = tracker.timeline(today=now.date(), weeks=WEEKS)
-    counts = tracker.theme_counts()
+    minute = now.replace(second=0, microsecond=0)
+    figures = request.app.state.snapshots.get(owner, minute, lambda: _figures(tracker, now))
     return page(
         request,
         "today.html",
-        due=tracker.due(now=now),
-        recent=tracker.rejections(limit=RECENT),
-        timeline=charts.timeline(weeks),
-        weeks=weeks,
-        themes=charts.themes(counts, THEME_LABELS),
-        theme_counts=counts,
-        theme_labels=THEME_LABELS,
+        **figures,
         filed=filed,
         filed_kind="sent" if sent is not None else "saved",
         today=now.date(),
         series=charts.SERIES,
     )
+
+
+def _figures(tracker, now) -> dict:
+    """Everything Today shows that comes from the history."""
+    from afterword.themes import THEME_LABELS
+
+    weeks = tracker.timeline(today=now.date(), weeks=WEEKS)
+    counts = tracker.theme_counts()
+    return {
+        "due": tracker.due(now=now),
+        "recent": tracker.rejections(limit=RECENT),
+        "timeline": charts.timeline(weeks),
+        "weeks": weeks,
+        "themes": charts.themes(counts, THEME_LABELS),
+        "theme_counts": counts,
+        "theme_labels": THEME_LABELS,
+    }
