@@ -179,26 +179,6 @@ def add(
     render_filing(filing)
 
 
-@track_app.command("applied")
-def applied(
-    company: Annotated[str, typer.Argument(help="The company.")],
-    role: Annotated[str, typer.Argument(help="The role.")],
-    on: On = None,
-    url: Annotated[str | None, typer.Option(help="A link to the job ad.")] = None,
-    requisition: Annotated[str | None, typer.Option(help="The job or requisition number.")] = None,
-    database: Database = None,
-) -> None:
-    """Log an application you made; the activity report lists it."""
-    when = day(on)
-    record = run(
-        database,
-        lambda t: t.add_application(
-            company=company, role=role, applied=when, url=url, requisition=requisition
-        ),
-    )
-    say(f"Logged: applied to {record.company} for {record.role} on {when.isoformat()}.")
-
-
 @track_app.command("list")
 def list_rejections(
     company: Annotated[str | None, typer.Option(help="Only this company.")] = None,
@@ -243,6 +223,9 @@ def show(
 @track_app.command("due")
 def due(
     today: Today = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=f"List every check-in, not the first {CHECK_INS_SHOWN}.")
+    ] = False,
     database: Database = None,
     output_format: Format = "text",
 ) -> None:
@@ -259,98 +242,65 @@ def due(
     if output_format == "json":
         emit_json([item.to_dict() for item in items])
         return
-    from afterword.cli.track_render import render_due
-
-    render_due(items, now.date())
+    say(due_text(items, now.date(), limit=None if show_all else CHECK_INS_SHOWN))
 
 
-@track_app.command("sent")
-def sent(
-    draft_id: Annotated[
-        int | None, typer.Argument(help="The draft you sent (its number in show).")
-    ] = None,
-    rejection: Annotated[
-        int | None,
-        typer.Option("--rejection", help="Log a message you wrote elsewhere, for this rejection."),
-    ] = None,
-    check_in: Annotated[
-        bool, typer.Option("--check-in", help="It was a check-in, not the follow-up.")
-    ] = False,
-    subject: Annotated[str, typer.Option(help="Its subject, for your records.")] = "",
-    on: On = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Record it even though the policy advises against.")
-    ] = False,
-    database: Database = None,
-) -> None:
-    """Mark a draft as sent, or log a message you sent yourself."""
-    when = moment(on)
-    if (draft_id is None) == (rejection is None):
-        fail("give the draft's number, or --rejection ID for a message you wrote elsewhere")
-    if draft_id is not None:
-        message = run(database, lambda t: t.mark_sent(draft_id, sent_on=when, force=force))
-    else:
-        kind = "check_in" if check_in else "follow_up"
-        message = run(
-            database,
-            lambda t: t.log_sent(rejection, sent_on=when, kind=kind, subject=subject, force=force),
+CHECK_INS_SHOWN = 15
+KIND_LABELS = {"cool_down": "Cool down", "follow_up": "Follow up", "check_in": "Check in"}
+
+
+def due_text(items: list, today: date, *, limit: int | None) -> str:
+    """The due list as wrapped plain text: Rich takes ~1 ms an item, too slow for 500 of them."""
+    import os
+    import shutil
+    import textwrap
+
+    styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def style(text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if styled else text
+
+    if not items:
+        return f"Nothing is due on {today.isoformat()}. Enjoy the quiet."
+    width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    indent = " " * 11
+    counts = {kind: sum(item.kind == kind for item in items) for kind in KIND_LABELS}
+    late = sum(item.overdue for item in items if item.kind == "follow_up")
+    parts = [f"{counts['cool_down']} just arrived"] if counts["cool_down"] else []
+    if counts["follow_up"]:
+        parts.append(f"{counts['follow_up']} follow-ups" + (f" ({late} overdue)" if late else ""))
+    if counts["check_in"]:
+        parts.append(f"{counts['check_in']} check-ins")
+    lines = [style(f"Due on {today.isoformat()}: {', '.join(parts)}.", "1")]
+    shown = 0
+    for item in items:
+        if item.kind == "check_in":
+            shown += 1
+            if limit is not None and shown > limit:
+                continue
+        role = f" — {item.role}" if item.role else ""
+        lines += [
+            "",
+            f"{style(f'{KIND_LABELS[item.kind]:<10}', '1')} {item.company}{role}  "
+            f"(rejection #{item.rejection_id})",
+        ]
+        whom = f"with {item.contact}, " if item.contact else ""
+        when = (
+            "today"
+            if item.kind == "cool_down"
+            else (
+                f"due since {item.due_on.isoformat()}"
+                if item.overdue
+                else f"by {item.due_on.isoformat()}"
+            )
         )
-    what = "check-in" if message.kind == "check_in" else "follow-up"
-    say(
-        f"Recorded: {what} for rejection #{message.rejection_id} sent on "
-        f"{when.date().isoformat()}. Well done."
-    )
+        overdue = item.overdue and item.kind == "follow_up"
+        lines.append(indent + style(whom + when, "31") if overdue else indent + whom + when)
+        reason = textwrap.fill(item.reason, width, initial_indent=indent, subsequent_indent=indent)
+        lines.append(style(reason, "2"))
+    if limit is not None and shown > limit:
+        lines += ["", f"…and {shown - limit} more check-ins: afterword track due --all"]
+    return "\n".join(lines)
 
 
-@track_app.command("replied")
-def replied(
-    rejection_id: Annotated[int, typer.Argument(help="The rejection they replied about.")],
-    text: Annotated[str, typer.Option(help="What they wrote, or a note of it.")] = "",
-    on: On = None,
-    database: Database = None,
-) -> None:
-    """Log that the company replied (a second follow-up is fine after a reply)."""
-    when = day(on)
-    run(database, lambda t: t.log_reply(rejection_id, received=when, text=text))
-    say(f"Recorded their reply on {when.isoformat()}.")
-
-
-@track_app.command("opening")
-def opening(
-    company: Annotated[str, typer.Argument(help="The company with a new opening.")],
-    role: Annotated[str, typer.Argument(help="The role advertised.")],
-    on: On = None,
-    url: Annotated[str | None, typer.Option(help="A link to the ad.")] = None,
-    database: Database = None,
-) -> None:
-    """Note a new opening at a company: a reason to check in with your contact there."""
-    when = day(on)
-    run(database, lambda t: t.log_opening(company=company, role=role, seen=when, url=url))
-    say(f"Noted the {role} opening at {company}. `afterword track due` shows whether to check in.")
-
-
-@track_app.command("companies")
-def companies(database: Database = None, output_format: Format = "text") -> None:
-    """Every company on file, with counts and the last contact."""
-    check_format(output_format)
-    found = run(database, lambda t: t.companies())
-    if output_format == "json":
-        emit_json([company.to_dict() for company in found])
-        return
-    from afterword.cli.track_render import render_companies
-
-    render_companies(found)
-
-
-@track_app.command("archive")
-def archive(
-    company_id: Annotated[int, typer.Argument(help="The company's number (see companies).")],
-    undo: Annotated[bool, typer.Option("--undo", help="Bring it back.")] = False,
-    database: Database = None,
-) -> None:
-    """Archive a company: no more reminders about it."""
-    run(database, lambda t: t.archive_company(company_id, archived=not undo))
-    say(f"Company #{company_id} " + ("is back." if undo else "is archived: no more reminders."))
-
-
-from afterword.cli import track_people, track_transfer  # noqa: E402, F401 (more track commands)
+from afterword.cli import track_log, track_people, track_transfer  # noqa: E402, F401 (more track commands)

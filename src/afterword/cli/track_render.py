@@ -6,14 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from afterword.tracking import (
     CompanySummary,
     ContactRecord,
-    DueItem,
     FeedbackRecord,
     Filing,
     Profile,
@@ -131,32 +129,6 @@ def render_detail(detail: RejectionDetail) -> None:
             f"Feedback {entry.received_on.isoformat()} ({', '.join(entry.themes)}): "
             f"{entry.text or DASH}"
         )
-
-
-def render_due(items: Sequence[DueItem], today: date) -> None:
-    out = console()
-    if not items:
-        out.print(f"Nothing is due on {today.isoformat()}. Enjoy the quiet.")
-        return
-    out.print(Text(f"Due on {today.isoformat()}", style="bold"))
-    for item in items:
-        out.print()
-        heading = Text.assemble(
-            (f"{KIND_LABELS[item.kind]:<{INDENT}}", "bold"),
-            f"{item.company}" + (f" — {item.role}" if item.role else ""),
-            (f"  (rejection #{item.rejection_id})", "dim"),
-        )
-        out.print(heading)
-        whom = f"with {item.contact}, " if item.contact else ""
-        if item.kind == "cool_down":
-            when = "today"
-        elif item.overdue:
-            when = f"due since {item.due_on.isoformat()}"
-        else:
-            when = f"by {item.due_on.isoformat()}"
-        style = "red" if item.overdue and item.kind == "follow_up" else ""
-        out.print(Padding(Text(f"{whom}{when}", style=style), (0, 0, 0, INDENT)))
-        out.print(Padding(Text(item.reason, style="dim"), (0, 0, 0, INDENT)))
 
 
 def render_companies(found: Sequence[CompanySummary]) -> None:

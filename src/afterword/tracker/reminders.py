@@ -26,10 +26,14 @@ TIMING_SQL = "SELECT follow_up_days, check_in_days FROM profiles WHERE owner = :
 REJECTIONS_SQL = """
 SELECT r.id, c.id, c.name, a.role, r.received_on, r.received_at, ct.name,
        ct.do_not_contact, r.reply_advised, r.future,
-       (SELECT count(*) FROM messages m
-         WHERE m.rejection_id = r.id AND m.kind = 'follow_up' AND m.status = 'sent'),
-       (SELECT max(m.id) FROM messages m
-         WHERE m.rejection_id = r.id AND m.kind = 'follow_up' AND m.status = 'draft')
+       CASE WHEN r.received_on >= :follow_up_since THEN
+         (SELECT count(*) FROM messages m
+           WHERE m.rejection_id = r.id AND m.kind = 'follow_up' AND m.status = 'sent')
+       ELSE 1 END,
+       CASE WHEN r.received_on >= :follow_up_since THEN
+         (SELECT max(m.id) FROM messages m
+           WHERE m.rejection_id = r.id AND m.kind = 'follow_up' AND m.status = 'draft')
+       END
 FROM rejections r
 JOIN applications a ON a.id = r.application_id
 JOIN companies c ON c.id = a.company_id
@@ -85,6 +89,8 @@ def load(
         "owner": owner,
         "archived": False,
         "since": today - timedelta(days=reach),
+        # Older rejections only matter for check-ins; their follow-up state is not looked up.
+        "follow_up_since": today - timedelta(days=timing.follow_up_days + _FOLLOW_UP_REACH),
         "opened_since": today - timedelta(days=_CHECK_IN_REACH),
     }
     facts = [
