@@ -9,7 +9,14 @@ import pytest
 from rejection_mail import rejection_email
 
 from afterword.tracker import quick
-from afterword.tracking import PolicyRefusal, Tracker, TrackerError, due_now, open_tracker
+from afterword.tracking import (
+    DuplicateRejection,
+    PolicyRefusal,
+    Tracker,
+    TrackerError,
+    due_now,
+    open_tracker,
+)
 
 ARRIVED = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 DAY = ARRIVED.date()
@@ -103,8 +110,9 @@ def test_same_title_with_another_requisition_is_another_application(tracker: Tra
 
 def test_filing_the_same_email_twice_is_refused_and_changes_nothing(tracker: Tracker) -> None:
     record = tracker.add_rejection(rejection_email(), today=DAY)
-    with pytest.raises(TrackerError, match=f"already on file as #{record.id}"):
+    with pytest.raises(DuplicateRejection, match=f"already on file as #{record.id}") as found:
         tracker.add_rejection(rejection_email(), today=DAY)
+    assert found.value.rejection_id == record.id
     assert len(tracker.rejections()) == 1
 
 

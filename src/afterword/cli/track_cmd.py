@@ -249,6 +249,10 @@ CHECK_INS_SHOWN = 15
 KIND_LABELS = {"cool_down": "Cool down", "follow_up": "Follow up", "check_in": "Check in"}
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def due_text(items: list, today: date, *, limit: int | None) -> str:
     """The due list as wrapped plain text: Rich takes ~1 ms an item, too slow for 500 of them."""
     import os
@@ -268,9 +272,11 @@ def due_text(items: list, today: date, *, limit: int | None) -> str:
     late = sum(item.overdue for item in items if item.kind == "follow_up")
     parts = [f"{counts['cool_down']} just arrived"] if counts["cool_down"] else []
     if counts["follow_up"]:
-        parts.append(f"{counts['follow_up']} follow-ups" + (f" ({late} overdue)" if late else ""))
+        parts.append(
+            plural(counts["follow_up"], "follow-up") + (f" ({late} overdue)" if late else "")
+        )
     if counts["check_in"]:
-        parts.append(f"{counts['check_in']} check-ins")
+        parts.append(plural(counts["check_in"], "check-in"))
     lines = [style(f"Due on {today.isoformat()}: {', '.join(parts)}.", "1")]
     shown = 0
     for item in items:
@@ -299,7 +305,7 @@ def due_text(items: list, today: date, *, limit: int | None) -> str:
         reason = textwrap.fill(item.reason, width, initial_indent=indent, subsequent_indent=indent)
         lines.append(style(reason, "2"))
     if limit is not None and shown > limit:
-        lines += ["", f"…and {shown - limit} more check-ins: afterword track due --all"]
+        lines += ["", f"…and {plural(shown - limit, 'more check-in')}: afterword track due --all"]
     return "\n".join(lines)
 
 
