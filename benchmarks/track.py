@@ -272,6 +272,7 @@ def query_plans(path: Path) -> list[list[object]]:
         "archived": False,
         "since": TODAY - timedelta(days=400),
         "opened_since": TODAY - timedelta(days=182),
+        "follow_up_since": TODAY - timedelta(days=14),
     }
     rows = []
     with sqlite3.connect(path) as connection:

@@ -48,19 +48,25 @@ def test_upgrade_from_the_first_migration_keeps_the_data(database_url: str) -> N
     engine = create_engine(normalise_url(database_url))
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO companies (id, owner, name, name_key, archived) "
-                 "VALUES (1, 'me', 'Harbourline Ferries', 'harbourline ferries', false)")
-        )  # fmt: skip
+            text(
+                "INSERT INTO companies (id, owner, name, name_key, archived) "
+                "VALUES (1, 'me', 'Harbourline Ferries', 'harbourline ferries', false)"
+            )
+        )
         connection.execute(
-            text("INSERT INTO applications (id, company_id, role, role_key, stage) "
-                 "VALUES (1, 1, 'Deckhand', 'deckhand', 'interview')")
-        )  # fmt: skip
+            text(
+                "INSERT INTO applications (id, company_id, role, role_key, stage) "
+                "VALUES (1, 1, 'Deckhand', 'deckhand', 'interview')"
+            )
+        )
         connection.execute(
-            text("INSERT INTO rejections (id, application_id, received_on, stage, feedback, "
-                 "future, suggested_strategy, reply_advised, summary) VALUES (1, 1, :day, "
-                 "'interview', 'declined', 'kept_on_file', 'future', true, '')"),
+            text(
+                "INSERT INTO rejections (id, application_id, received_on, stage, feedback, "
+                "future, suggested_strategy, reply_advised, summary) VALUES (1, 1, :day, "
+                "'interview', 'declined', 'kept_on_file', 'future', true, '')"
+            ),
             {"day": date(2026, 3, 2)},
-        )  # fmt: skip
+        )
         assert not inspect(connection).has_table("profiles")
     engine.dispose()
 
@@ -68,8 +74,10 @@ def test_upgrade_from_the_first_migration_keeps_the_data(database_url: str) -> N
     try:
         [rejection] = tracker.rejections()
         assert (rejection.company, rejection.role, rejection.received_on) == (
-            "Harbourline Ferries", "Deckhand", date(2026, 3, 2),
-        )  # fmt: skip
+            "Harbourline Ferries",
+            "Deckhand",
+            date(2026, 3, 2),
+        )
         assert tracker.profile().check_in_days == 90  # the table the second migration added
         tracker.update_profile(check_in_days=60)
         assert tracker.profile().check_in_days == 60
@@ -125,3 +133,25 @@ def test_sqlite_database_is_in_wal_mode_with_foreign_keys(tmp_path: Path) -> Non
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.engine.dispose()
+
+
+def test_due_queries_search_indexes_instead_of_scanning_tables(tmp_path: Path) -> None:
+    import sqlite3
+
+    from afterword.tracker import reminders
+
+    path = tmp_path / "a.db"
+    open_tracker(f"sqlite:///{path}").close()
+    params = {
+        "owner": "me",
+        "archived": False,
+        "since": date(2026, 1, 1),
+        "opened_since": date(2026, 1, 1),
+        "follow_up_since": date(2026, 3, 1),
+    }
+    with sqlite3.connect(path) as connection:
+        for sql in (reminders.REJECTIONS_SQL, reminders.OPENINGS_SQL, reminders.CHECK_INS_SQL):
+            used = {key: value for key, value in params.items() if f":{key}" in sql}
+            steps = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, used)]
+            assert any(step.startswith("SEARCH") for step in steps)
+            assert not [s for s in steps if s.startswith("SCAN") and "INDEX" not in s], steps
