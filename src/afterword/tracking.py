@@ -128,7 +128,7 @@ def calendar(tracker: Tracker, *, now: datetime) -> str:
     }
     events = [
         CalendarEvent(
-            uid=f"{item.kind}-{item.rejection_id}-{item.due_on.isoformat()}",
+            uid=f"{item.kind}-{item.rejection_id}",  # stable: a moved reminder updates in place
             day=item.due_on,
             summary=titles[item.kind].format(company=item.company),
             description=" · ".join(
