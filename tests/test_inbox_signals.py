@@ -67,6 +67,8 @@ FEEDBACK_OFFERED = [
 ]
 FEEDBACK_DECLINED = [
     "Our policy doesn't allow us to share interview feedback, I'm afraid.",
+    "Unfortunately, we cannot respond to individual requests for feedback.",
+    "Feedback will not be provided at this stage.",
     "Sadly we can't go into the reasons for individual decisions.",
     "Due to the volume of applicants we are unable to provide individual feedback.",
 ]
@@ -104,6 +106,7 @@ KEPT = [
 ]
 INVITED = [
     "I'd be glad if you applied again next spring.",
+    "Please keep us in mind for next season; you are welcome to reapply.",
     "We'd encourage you to browse the other engineering roles on our site.",
     "If another opening catches your eye, drop me a line any time.",
     "New roles are posted regularly at our careers site.",
@@ -111,6 +114,7 @@ INVITED = [
 ]
 NOT_MENTIONED = [
     "We keep applicant data for six months under our privacy notice, then delete it.",
+    "We do not keep CVs on file, I'm afraid.",
     "Please get in touch if you have any questions about this email.",
 ]
 

@@ -54,8 +54,15 @@ def _fullest(name: str, others: list[str | None]) -> str:
 _SIGNATURE_PARTS = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
 def _signature_name(line: str) -> str | None:
-    """The person on a signature line: the whole line, or its first part before a '|'."""
+    """The person on a signature line: the whole line, or its first part before a '|'.
+
+    Pronouns and other asides in brackets ("Alex Kim (they/them)") are not part of the name.
+    """
+    line = _PARENTHESES.sub("", line)
     return clean_person(line) or clean_person(_SIGNATURE_PARTS.split(line, maxsplit=1)[0])
 
 
