@@ -6,7 +6,10 @@ something that a rejection from any employer might use, and a near miss beside i
 
 from __future__ import annotations
 
+import re
+import tomllib
 from email.message import EmailMessage
+from importlib import resources
 
 import pytest
 
@@ -237,3 +240,16 @@ def test_an_organisation_named_sender_is_not_a_person() -> None:
     assert reading.contact_name is None
     assert reading.company == "Marsh Lane Studios"
     assert reading.role == "Junior Editor"
+
+
+def test_phrase_lexicon_is_written_in_lower_case() -> None:
+    """Cues are matched on lower-cased sentences, so a capital in one could never match."""
+    text = (resources.files("afterword") / "data" / "inbox" / "cues.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    for section in ("stage", "feedback", "future"):
+        for key, entries in data[section].items():
+            if key == "as_written":
+                continue
+            for entry in [entries] if isinstance(entries, str) else entries:
+                letters = re.sub(r"\\[A-Za-z]", "", entry)
+                assert letters == letters.lower(), f"{section}.{key}: {entry}"

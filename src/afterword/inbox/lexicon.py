@@ -14,6 +14,7 @@ __all__ = ["Lexicon", "clauses", "lexicon", "spell_out"]
 @dataclass(frozen=True)
 class Lexicon:
     interview: re.Pattern[str]
+    interview_as_written: re.Pattern[str]
     interview_not_yet: re.Pattern[str]
     interview_declined: re.Pattern[str]
     third_party: re.Pattern[str]
@@ -35,7 +36,7 @@ class Lexicon:
     occupations: frozenset[str]
 
 
-def _any_of(entries: list[str] | str, flags: int = re.I) -> re.Pattern[str]:
+def _any_of(entries: list[str] | str, flags: int = 0) -> re.Pattern[str]:
     if isinstance(entries, str):
         entries = [entries]
     return re.compile(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")", flags)
@@ -56,9 +57,10 @@ def lexicon() -> Lexicon:
     stage, feedback, future, names = data["stage"], data["feedback"], data["future"], data["names"]
     return Lexicon(
         interview=_any_of(stage["interview"]),
-        interview_not_yet=re.compile(stage["not_yet"], re.I),
+        interview_as_written=_any_of(stage["as_written"]),
+        interview_not_yet=re.compile(stage["not_yet"]),
         interview_declined=_any_of(stage["declined"]),
-        third_party=re.compile(stage["third_party"], re.I),
+        third_party=re.compile(stage["third_party"]),
         later_step=_any_of(stage["later_step"]),
         application=_any_of([rf"{entry}\b" for entry in stage["application"]]),
         feedback_declined=_any_of(feedback["declined"]),
@@ -69,12 +71,12 @@ def lexicon() -> Lexicon:
         deletion=_any_of(future["deletion"]),
         kept_despite_deletion=_any_of(future["kept_despite_deletion"]),
         invited=_any_of(future["invited"]),
-        negated=re.compile(future["negated"], re.I),
+        negated=re.compile(future["negated"]),
         questions_only=_any_of(future["questions_only"]),
         # Organisation words keep their capital: "Studios" is a name part, "studio" prose.
         org_noun=re.compile(r"\b(?:" + "|".join(names["org_nouns"]) + r")\b"),
-        department=_any_of([rf"{entry}\b" for entry in names["departments"]]),
-        boilerplate=_any_of(names["boilerplate"]),
+        department=_any_of([rf"{entry}\b" for entry in names["departments"]], re.I),
+        boilerplate=_any_of(names["boilerplate"], re.I),
         occupations=_occupations(data["role"]["head_nouns"]),
     )
 
@@ -106,7 +108,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n|\n[ \t]*(?=[-*•·]\s)")
 
 
 @lru_cache(maxsize=64)
-def clauses(text: str) -> tuple[str, ...]:
-    """The text's sentences (bullet items apart), spelled out and on one line each."""
+def clauses(text: str) -> tuple[tuple[str, str], ...]:
+    """The text's sentences (bullet items apart), spelled out and on one line each, as
+    written and in lower case (what the phrase lexicon is matched on)."""
     parts = _SENTENCE_END.split(spell_out(text))
-    return tuple(" ".join(part.split()) for part in parts if part.strip())
+    sentences = (" ".join(part.split()) for part in parts if part.strip())
+    return tuple((sentence, sentence.lower()) for sentence in sentences)
