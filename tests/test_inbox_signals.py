@@ -253,3 +253,24 @@ def test_phrase_lexicon_is_written_in_lower_case() -> None:
             for entry in [entries] if isinstance(entries, str) else entries:
                 letters = re.sub(r"\\[A-Za-z]", "", entry)
                 assert letters == letters.lower(), f"{section}.{key}: {entry}"
+
+
+def test_a_name_on_the_closing_line_and_a_title_line_make_a_personal_signature() -> None:
+    reading = read(
+        _message(
+            "Hi there,\n\nThanks for applying for the Logistics Coordinator role at Harrowfield "
+            "Freight. We've gone with another applicant, but we'll hold on to your application "
+            "in case another role comes up.\n\nBest regards, Jane Doyle\n"
+            "Talent Partner | Harrowfield Freight\n",
+            sender="Jane Doyle <jane.doyle@harrowfield.example>",
+            subject="Re: Logistics Coordinator",
+        )
+    )
+    assert reading.contact_name == "Jane Doyle"
+    assert reading.company == "Harrowfield Freight"
+    assert reading.future == "kept_on_file"
+
+
+def test_an_offer_to_discuss_the_outcome_is_feedback_offered() -> None:
+    sentence = "If you would like to discuss the outcome, please call Karen on 01632 960 118."
+    assert read_feedback(sentence) == "offered"

@@ -124,10 +124,14 @@ def find_layout(text: str) -> Layout:
     if closing is not None:
         end = closing
         rest = lines[closing + 1 :]
-        # A closing like "— The brightnote team" carries the signature itself.
+        # A closing like "— The brightnote team" carries the signature itself, and one like
+        # "Best regards, Jane Doyle" carries the name.
         inline = re.sub(r"^[-–—]+\s*", "", lines[closing].strip())
+        named = inline.partition(",")[2].strip()
         if re.match(r"^[-–—]", lines[closing].strip()):
             signature.append(inline)
+        elif named and person_like(named):
+            signature.append(named)
     else:
         # Walk back over footer paragraphs, then take the last short-line paragraph.
         paras: list[tuple[int, int]] = []

@@ -6,7 +6,15 @@ import re
 from functools import lru_cache
 
 from afterword.folding import fold
-from afterword.inbox.cues import CLOSINGS, HONORIFIC, TEAMISH, is_noreply, local_part, squash
+from afterword.inbox.cues import (
+    CLOSINGS,
+    HONORIFIC,
+    TEAMISH,
+    TITLE_WORDS,
+    is_noreply,
+    local_part,
+    squash,
+)
 from afterword.inbox.layout import Layout, person_like
 from afterword.inbox.mime import Email
 
@@ -89,7 +97,12 @@ def find_signer(layout: Layout, email: Email) -> str | None:
         and not TEAMISH.search(email.from_name or "")
     ):
         # Signed only by a team or system? Then no contact.
-        if layout.signature and all(TEAMISH.search(line) for line in layout.signature if line):
+        # A title line ("Talent Partner | Acme") is a person's signature, not a team's.
+        if layout.signature and all(
+            TEAMISH.search(line) and not TITLE_WORDS.search(line)
+            for line in layout.signature
+            if line
+        ):
             return None
         return from_name
     return None
