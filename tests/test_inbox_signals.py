@@ -274,3 +274,17 @@ def test_a_name_on_the_closing_line_and_a_title_line_make_a_personal_signature()
 def test_an_offer_to_discuss_the_outcome_is_feedback_offered() -> None:
     sentence = "If you would like to discuss the outcome, please call Karen on 01632 960 118."
     assert read_feedback(sentence) == "offered"
+
+
+def test_a_recruiter_who_put_you_forward_to_a_client_is_the_agency_whatever_its_name() -> None:
+    reading = read(
+        _message(
+            "Hi Robin,\n\nLast week I put you forward to my client, Brightwell Dairies, for their "
+            "Plant Manager role. They have decided to interview other candidates.\n\n"
+            "Regards,\nTom Harper\nDirector\nHarper & Cole\n",
+            sender="Tom Harper <tom@harpercole.example>",
+            subject="Plant Manager - update",
+        )
+    )
+    assert reading.company == "Brightwell Dairies"
+    assert reading.role == "Plant Manager"

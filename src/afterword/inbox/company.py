@@ -175,4 +175,15 @@ def find_agency(email: Email, layout: Layout, text: str) -> str | None:
     )
     if agency_domain and client_talk and not is_noreply(email.from_address):
         return domain
+    # Whoever speaks of "my client" or of putting you forward recruits for someone else,
+    # whatever the agency is called.
+    if _FOR_A_CLIENT.search(text) and not is_noreply(email.from_address):
+        return domain or None
     return None
+
+
+_FOR_A_CLIENT = re.compile(
+    r"\b(?:my|our)\s+client(?![-\w])|\b(?:put|putting)\s+you\s+forward\b|"
+    r"\b(?:sent|send|submitted|forwarded)\s+your\s+(?:cv|résumé|resume|profile|details)\s+(?:over\s+)?to\b",
+    re.I,
+)

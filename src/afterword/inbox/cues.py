@@ -79,7 +79,7 @@ HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?\s+", re.I)
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
     r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|Pty\.?\s+Ltd\.?|Co\.|Corp\.?|"
-    r"Corporation|Company|KG|SE|SRL|S\.r\.l\.|K\.K\.|N\.A\.|S\.L\.|SL|SARL|Pvt\.?\s+Ltd\.?|LP|L\.P\.)"
+    r"Corporation|Company|KG|SE|SRL|S\.r\.l\.|K\.K\.|N\.A\.|S\.L\.|SL|SARL|Pvt\.?\s+Ltd\.?|LP|L\.P\.|Sp\.\s*z\s*o\.\s*o\.)"
 )
 LEGAL_RE = re.compile(r"[\s,]+" + LEGAL + r"$")
 CAP = r"(?:(?<![\w'’.\-])[A-Z0-9ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ][\w'’.\-]{0,40})"
