@@ -28,6 +28,7 @@ INTERVIEW = [
     "Thank you for visiting our workshop and for the practical test.",
     "After your recruiter screen we compared notes with the hiring manager.",
     "We have decided not to invite you to the second round.",
+    "Although it was not an easy decision after your interview, we chose someone else.",
 ]
 APPLICATION = [
     "Thank you for applying; we will not be inviting you to interview.",
@@ -36,6 +37,8 @@ APPLICATION = [
     "Thanks for applying. We would love to meet you if a better-suited role opens.",
     "Thank you for applying for our On-site Technician (Remote / On-site) vacancy.",
     "I spoke with Martha at the client this morning about your CV; they won't take it further.",
+    "We regret to inform you that you were not selected for an interview.",
+    "We will not be progressing you to the assessment centre.",
 ]
 UNKNOWN = [
     "Thanks for reaching out about the Sous Chef opening; it has now been filled.",

@@ -42,7 +42,9 @@ def read_stage(text: str) -> str:
         matches = [*lex.interview.finditer(low), *lex.interview_as_written.finditer(sentence)]
         if any(_took_place(low, m.start(), m.end(), lex) for m in matches):
             return "interview"
-    if lex.application.search(spell_out(text).lower()):
+    # "Not selected for an interview" is itself the application stage.
+    low_text = spell_out(text).lower()
+    if lex.application.search(low_text) or lex.interview_declined.search(low_text):
         return "application"
     return "unknown"
 
