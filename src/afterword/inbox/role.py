@@ -137,6 +137,8 @@ def _unwrap(text: str) -> str:
 
 
 _AGENT_NOUN = re.compile(r"\w{3,}(?:er|or|ist|ian)$")
+# Words ending like agent nouns that name no job.
+_NOT_JOBS = {"senior", "junior", "interior", "major", "minor", "center", "centre", "other"}
 
 
 def occupational(role: str) -> bool:
@@ -146,19 +148,6 @@ def occupational(role: str) -> bool:
     if any(word in known or (word.endswith("s") and word[:-1] in known) for word in words):
         return True
     return bool(words) and bool(_AGENT_NOUN.match(words[-1])) and words[-1] not in _NOT_JOBS
-
-
-_NOT_JOBS = {
-    "senior",
-    "junior",
-    "interior",
-    "major",
-    "minor",
-    "center",
-    "centre",
-    "other",
-    "number",
-}
 
 
 def _abbreviates(short: str, full: str) -> bool:
