@@ -75,7 +75,10 @@ TITLE_WORDS = re.compile(
     r"executive|representative|sourcer|chief|dean|professor|teacher|editor|designer|developer)\b",
     re.I,
 )
-HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?\s+", re.I)
+# Titles before a name, and "on behalf of" marks before a signature (German i.A./i.V., pp).
+HONORIFIC = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?|i\.\s?[av]\.|p\.?p\.?)\s+", re.I
+)
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
     r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|Pty\.?\s+Ltd\.?|Co\.|Corp\.?|"

@@ -87,8 +87,8 @@ _BODY_PATTERNS = [
     # "applying for Logistics Analyst (JR-10442)", "an application for Site Lead, Leeds"
     (
         re.compile(
-            rf"\b(?:appl(?:y|ied|ying|ication)|candidacy|candidature|interview(?:ed|ing)?)\s+for\s+"
-            rf"(?:the\s+)?(?P<role>{_ROLE})"
+            rf"\b(?:appl(?:y|ied|ying|ication)|candidacy|candidature|interview(?:ed|ing)?)\s+(?:for|as)\s+"
+            rf"(?:the\s+|an?\s+)?(?P<role>{_ROLE})"
             rf"(?=\s*[(\[,.]|\s+(?:at|with|in)\b)"
         ),
         1.5,
@@ -120,7 +120,12 @@ _GENERIC = re.compile(
     r"First|Second|Final)(?:\s+\w+)?",
     re.I,
 )
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)+", re.I)
+# Reply and forward marks, and "application" in other languages before a title.
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)*(?:(?:ihre\s+|votre\s+|su\s+|din\s+)?(?:bewerbung|candidature|"
+    r"candidatura|sollicitatie|ansökan|solicitud)\b\s*(?:als|pour|para|como|för|voor|[-–:])?\s*)?",
+    re.I,
+)
 
 
 def _unwrap(text: str) -> str:
@@ -167,14 +172,24 @@ def _abbreviates(short: str, full: str) -> bool:
     return at == len(words) and short != full
 
 
+_SENIORITY = {
+    "junior", "senior", "lead", "principal", "staff", "head", "chief", "assistant", "associate",
+    "trainee", "graduate", "deputy", "interim", "acting", "sr", "jr", "sr.", "jr.", "executive",
+}  # fmt: skip
+
+
+def _seniority_of(short: str, full: str) -> bool:
+    """'Junior Test Automation Engineer' for 'Test Automation Engineer': a grade in front."""
+    extra = full[: -len(short)].split() if full.endswith(" " + short) else []
+    return bool(extra) and all(word.lower() in _SENIORITY for word in extra)
+
+
 def _merge_variants(found: dict[str, float]) -> dict[str, float]:
     """Fold an abbreviation or a cut-off title into the fuller title it stands for."""
     merged = dict(found)
     for short in found:
         for full in found:
-            fuller = _abbreviates(short, full) or (
-                len(full.split()) > len(short.split()) and full.endswith(" " + short)
-            )
+            fuller = _abbreviates(short, full) or _seniority_of(short, full)
             if fuller and short in merged and full in merged:
                 merged[full] += merged.pop(short)
                 break
