@@ -39,6 +39,22 @@ def long_date(value: dt.date | dt.datetime | str | None) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+SAID = {
+    "stage": {"interview": "after interviews", "application": "at the application stage"},
+    "feedback": {"offered": "offered", "declined": "they don't give it"},
+    "future": {
+        "invited": "invited you to apply again",
+        "kept_on_file": "kept on file",
+        "on_file": "kept on file",
+    },
+}
+
+
+def said(value: str | None, field: str) -> str:
+    """What a rejection said, in words: "kept on file", or "not mentioned"."""
+    return SAID.get(field, {}).get(value or "", "not sure" if field == "stage" else "not mentioned")
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
@@ -67,6 +83,7 @@ def environment() -> Environment:
     )
     env.filters["long_date"] = long_date
     env.filters["label"] = label
+    env.filters["said"] = said
     env.globals["plural"] = plural
     env.globals["nav"] = NAV
     env.globals["zip"] = zip
