@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from afterword import __version__
 
@@ -66,6 +67,8 @@ def label(value: str | None) -> str:
 
 def current_section(path: str) -> str:
     """The nav entry a path belongs to, so the nav can mark it."""
+    if path == "/due":
+        return "today"
     for key, href, _ in NAV:
         if path == href or (href != "/" and path.startswith(href + "/")):
             return key
@@ -106,6 +109,11 @@ def page(request: Request, template: str, status_code: int = 200, **values: Any)
         )
     )
     return HTMLResponse(html, status_code=status_code, headers={"cache-control": "no-store"})
+
+
+def fragment(template: str, **values: Any) -> Markup:
+    """A piece of a page, rendered once and reused (its values are escaped as it renders)."""
+    return Markup(environment().get_template(template).render(**values))
 
 
 def error_page(status: int, message: str) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from afterword.web import charts
-from afterword.web.rendering import page
+from afterword.web.rendering import fragment, page
 from afterword.web.trackers import tracker_for
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +38,6 @@ def today(request: Request, sent: int | None = None, saved: int | None = None):
         filed=filed,
         filed_kind="sent" if sent is not None else "saved",
         today=now.date(),
-        series=charts.SERIES,
     )
 
 
@@ -48,12 +47,29 @@ def _figures(tracker, now) -> dict:
 
     weeks = tracker.timeline(today=now.date(), weeks=WEEKS)
     counts = tracker.theme_counts()
+    # The charts are the same for every request until the figures change: drawn once here.
+    timeline = fragment(
+        "partials/chart_timeline.html",
+        chart=charts.timeline(weeks),
+        weeks=weeks,
+        series=charts.SERIES,
+    )
+    themes = fragment(
+        "partials/chart_themes.html",
+        chart=charts.themes(counts, THEME_LABELS),
+        counts=counts,
+        labels=THEME_LABELS,
+    )
     return {
         "due": tracker.due(now=now),
         "recent": tracker.rejections(limit=RECENT),
-        "timeline": charts.timeline(weeks),
-        "weeks": weeks,
-        "themes": charts.themes(counts, THEME_LABELS),
-        "theme_counts": counts,
-        "theme_labels": THEME_LABELS,
+        "timeline_chart": timeline,
+        "themes_chart": themes,
     }
+
+
+@router.get("/due")
+def due(request: Request):
+    """Every reminder due now, for when there are more than Today shows."""
+    now = request.app.state.settings.clock()
+    return page(request, "due.html", due=tracker_for(request).due(now=now), today=now.date())
