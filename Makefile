@@ -48,6 +48,8 @@ bench: install
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/compose.py
 	$(BIN)/python benchmarks/read_accuracy.py
+	for set in benchmarks/heldout*_rejections; do $(BIN)/python benchmarks/read_accuracy.py --data $$set; done
+	$(BIN)/python benchmarks/read_speed.py
 
 docs: install
 	$(BIN)/afterword rules --format markdown > docs/rules.md
