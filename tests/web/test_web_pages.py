@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
-import html
 import json
 from pathlib import Path
 
 import pytest
-from web_helpers import DETAIL, NOW, REJECTION, csrf_token, hidden_fields, textarea
-
-
-def read(client, pasted: str = REJECTION):
-    token = csrf_token(client, "/new")
-    return client.post("/new/read", data={"csrf_token": token, "pasted": pasted}), token
-
-
-def draft(client, **changes):
-    details, token = read(client)
-    form = {**hidden_fields(details.text), "company_detail": DETAIL, **changes}
-    return client.post("/new/draft", data=form), token
+from web_helpers import REJECTION, csrf_token
 
 
 @pytest.mark.parametrize(
@@ -40,138 +26,6 @@ def test_every_page_opens_on_an_empty_database(client, path, words) -> None:
     page = client.get(path)
     assert page.status_code == 200
     assert words in page.text
-
-
-def test_reading_a_pasted_rejection_fills_the_fields_for_checking(client) -> None:
-    details, _ = read(client)
-    assert details.status_code == 200
-    fields = hidden_fields(details.text)
-    assert fields["original_kind"] == "text"
-    assert 'value="Lumenfield"' in details.text
-    assert 'value="Priya Raman"' in details.text
-    assert 'value="priya.raman@lumenfield.example"' in details.text
-    assert '<option value="on_file" selected>' in details.text
-    assert "They offered to keep your details on file" in details.text  # the suggestion's reason
-
-
-def test_a_dropped_eml_file_is_read_like_pasted_text(client) -> None:
-    token = csrf_token(client, "/new")
-    raw = REJECTION.replace("\n", "\r\n").encode()
-    details = client.post(
-        "/new/read",
-        data={"csrf_token": token},
-        files={"eml": ("rejection.eml", raw, "message/rfc822")},
-    )
-    assert details.status_code == 200
-    assert hidden_fields(details.text)["original_kind"] == "eml"
-    assert 'value="Data Analyst"' in details.text
-
-
-def test_reading_nothing_asks_again_politely(client) -> None:
-    token = csrf_token(client, "/new")
-    answer = client.post("/new/read", data={"csrf_token": token, "pasted": "   "})
-    assert answer.status_code == 422
-    assert "Paste the rejection email" in answer.text
-
-
-def test_the_draft_opens_in_the_editor_reviewed_with_its_facts(client) -> None:
-    editor, _ = draft(client)
-    assert editor.status_code == 200
-    text = textarea(editor.text, "text")
-    assert text.startswith("Subject: Re: Your application for Data Analyst at Lumenfield")
-    assert "Priya" in text and "dashboard" in text
-    assert "Ready to send." in editor.text
-    assert 'href="mailto:priya.raman@lumenfield.example?subject=' in editor.text
-
-
-def test_a_missing_detail_is_asked_for_beside_its_field_keeping_every_value(client) -> None:
-    details, _ = read(client)
-    form = {**hidden_fields(details.text), "company_detail": "", "your_name": "Jordan Ellis"}
-    answer = client.post("/new/draft", data=form)
-    assert answer.status_code == 422
-    assert 'aria-invalid="true"' in answer.text
-    assert 'id="e-company_detail"' in answer.text
-    assert 'value="Jordan Ellis"' in answer.text
-
-
-def test_asking_for_feedback_they_declined_is_refused_before_writing(client) -> None:
-    answer, _ = draft(client, feedback="declined", strategy="feedback")
-    assert answer.status_code == 422
-    assert "don't give feedback" in html.unescape(answer.text)
-
-
-def test_the_whole_flow_files_the_follow_up_as_sent_and_today_shows_it(any_client) -> None:
-    editor, token = draft(any_client)
-    form = {
-        **hidden_fields(editor.text),
-        "text": textarea(editor.text, "text"),
-        "csrf_token": token,
-    }
-    before = any_client.get("/").text
-    assert "Write the follow-up" not in before
-    sent = any_client.post("/new/sent", data={**form, "sent_on": NOW.date().isoformat()})
-    assert sent.status_code == 303
-    today = any_client.get(sent.headers["location"])
-    assert (
-        "Your follow-up to Lumenfield about the Data Analyst role is marked as sent" in today.text
-    )
-    assert "Follow-up sent" in today.text
-    detail = any_client.get("/api/track/rejections/1").json()
-    (message,) = detail["messages"]
-    assert message["status"] == "sent"
-    assert message["subject"] == "Re: Your application for Data Analyst at Lumenfield"
-    assert message["verdict"] == "ready"
-    assert detail["original"].startswith("From: Priya Raman")
-
-
-def test_saving_a_draft_leaves_the_follow_up_due(client) -> None:
-    editor, token = draft(client)
-    form = {
-        **hidden_fields(editor.text),
-        "text": textarea(editor.text, "text"),
-        "csrf_token": token,
-    }
-    saved = client.post("/new/save", data=form)
-    assert saved.status_code == 303
-    today = client.get(saved.headers["location"]).text
-    assert "Draft saved" in today
-    assert "Write the follow-up" in today
-
-
-def test_a_second_follow_up_is_refused_with_the_reason_and_the_text_kept(client) -> None:
-    editor, token = draft(client)
-    form = {
-        **hidden_fields(editor.text),
-        "text": textarea(editor.text, "text"),
-        "csrf_token": token,
-    }
-    client.post("/new/sent", data=form)
-    again = client.get("/new", params={"rejection": 1})
-    assert 'value="1"' in again.text  # the filed rejection, not a new one
-    second = {**form, "rejection_id": "1", "text": "Subject: Hello again\n\nDear Priya, me again."}
-    refused = client.post("/new/sent", data=second)
-    assert refused.status_code == 409
-    assert "me again" in textarea(refused.text, "text")
-    assert 'name="force"' in refused.text
-    forced = client.post("/new/sent", data={**second, "force": "yes"})
-    assert forced.status_code == 303
-
-
-def test_the_draft_downloads_as_an_eml_addressed_to_the_contact(client) -> None:
-    editor, token = draft(client)
-    form = {
-        **hidden_fields(editor.text),
-        "text": textarea(editor.text, "text"),
-        "csrf_token": token,
-    }
-    answer = client.post("/new/eml", data=form)
-    assert answer.status_code == 200
-    assert answer.headers["content-type"].startswith("message/rfc822")
-    assert 'filename="follow-up-lumenfield.eml"' in answer.headers["content-disposition"]
-    message = email.message_from_bytes(answer.content, policy=email.policy.default)
-    assert message["To"] == "Priya Raman <priya.raman@lumenfield.example>"
-    assert message["Subject"] == "Re: Your application for Data Analyst at Lumenfield"
-    assert "dashboard" in message.get_content()
 
 
 def test_feedback_is_logged_with_themes_and_counted(any_client) -> None:
