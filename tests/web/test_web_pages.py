@@ -1,4 +1,4 @@
-"""The pages as a person uses them, through the server: every step keeps what was typed."""
+"""The other pages through the server: Today, companies, feedback, guide and settings."""
 
 from __future__ import annotations
 
