@@ -23,6 +23,7 @@ MAX_IMPORT = 20 * 1024 * 1024
 
 def _page(request: Request, status: int = 200, **values):
     profile = tracker_for(request).profile()
+    disabled = set(profile.disabled_rules)
     values.setdefault("notice", None)
     values.setdefault("error", None)
     values.setdefault("errors", {})
@@ -33,10 +34,19 @@ def _page(request: Request, status: int = 200, **values):
         status,
         profile=profile,
         topics=topics(),
-        disabled=set(profile.disabled_rules),
+        disabled=disabled,
+        switched_off={topic.code: _switched_off(topic, disabled) for topic in topics()},
         shared=request.app.state.settings.requires_token,
         **values,
     )
+
+
+def _switched_off(topic, disabled: set[str]) -> str:
+    """How much of a topic is off, in words: "", "all off" or "2 off"."""
+    if topic.code in disabled:
+        return "all off"
+    count = sum(rule.id in disabled for rule, _, _ in topic.rules)
+    return f"{count} off" if count else ""
 
 
 NOTICES = {
