@@ -150,3 +150,28 @@ def test_the_draft_downloads_as_an_eml_addressed_to_the_contact(client) -> None:
     assert message["To"] == "Priya Raman <priya.raman@lumenfield.example>"
     assert message["Subject"] == "Re: Your application for Data Analyst at Lumenfield"
     assert "dashboard" in message.get_content()
+
+
+def test_sending_the_same_follow_up_twice_files_one_rejection(client) -> None:
+    editor, token = draft(client)
+    form = {
+        **hidden_fields(editor.text),
+        "text": textarea(editor.text, "text"),
+        "csrf_token": token,
+    }
+    saved = client.post("/new/save", data=form)
+    assert saved.status_code == 303
+    sent = client.post("/new/sent", data=form)  # Back, then Mark as sent on the same page
+    assert sent.status_code == 303
+    (rejection,) = client.get("/api/track/rejections").json()
+    assert rejection["follow_up"] == "sent"
+
+
+def test_writing_for_a_filed_rejection_answers_its_subject(client) -> None:
+    client.post("/api/track/rejections", json={"text": REJECTION})
+    details = client.get("/new", params={"rejection": 1})
+    fields = hidden_fields(details.text)
+    assert fields["rejection_id"] == "1"
+    assert fields["their_subject"] == "Your application for Data Analyst at Lumenfield"
+    editor = client.post("/new/draft", data={**fields, "company_detail": DETAIL})
+    assert textarea(editor.text, "text").startswith("Subject: Re: Your application")

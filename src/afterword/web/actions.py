@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from afterword.tracking import Tracker
 
 
+MAX_PASTED_ORIGINAL = 200_000
+
+
 @dataclass(frozen=True)
 class Written:
     """A draft for the editor: its text, the review of that text, and the facts behind it."""
@@ -140,19 +143,25 @@ def _rejection_id(tracker: Tracker, followup: FollowUp, *, today: dt.date) -> in
             "original_kind": "text" if isinstance(raw, str) else "eml",
             "message_id": _message_id(raw),
         }
-    record = tracker.add_rejection_fields(
-        company=followup.company,
-        role=followup.role,
-        received=followup.received_date or today,
-        contact_name=followup.contact_name or None,
-        contact_email=followup.contact_email or None,
-        stage=followup.stage,
-        feedback=followup.feedback,
-        future=followup.future,
-        summary=followup.summary,
-        suggested_strategy=followup.suggested or "none",
-        **kept,
-    )
+    from afterword.tracker.errors import DuplicateRejection
+
+    try:
+        record = tracker.add_rejection_fields(
+            company=followup.company,
+            role=followup.role,
+            received=followup.received_date or today,
+            contact_name=followup.contact_name or None,
+            contact_email=followup.contact_email or None,
+            stage=followup.stage,
+            feedback=followup.feedback,
+            future=followup.future,
+            summary=followup.summary,
+            suggested_strategy=followup.suggested or "none",
+            **kept,
+        )
+    except DuplicateRejection as duplicate:
+        # Filed already (a second click, or Back and send again): the draft joins it.
+        return duplicate.rejection_id
     return record.id
 
 
@@ -166,6 +175,11 @@ def with_profile(followup: FollowUp, profile: Any) -> FollowUp:
 def followup_for(detail: Any, profile: Any) -> FollowUp:
     """The New follow-up fields for a rejection the tracker already holds."""
     record = detail.rejection
+    original = detail.original or ""
+    # The email as filed lets the draft echo it and answer its subject; it is not filed again.
+    if len(original) > MAX_PASTED_ORIGINAL:
+        original = ""
+    subject = read_upload(original)[1] if original.strip() else ""
     followup = FollowUp(
         company=record.company or "",
         role=record.role or "",
@@ -178,6 +192,9 @@ def followup_for(detail: Any, profile: Any) -> FollowUp:
             record.future, record.future if record.future == "on_file" else "unknown"
         ),
         rejection_id=str(record.id),
+        their_subject=subject,
+        original=original,
+        original_kind="text" if original else "",
         suggested=record.suggested_strategy or "",
         reply_reason="",
         summary=record.summary or "",

@@ -7,6 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
+from afterword.web.forms import as_sentence
 from afterword.web.rendering import page
 from afterword.web.trackers import tracker_for
 
@@ -166,7 +167,7 @@ async def mark_message_sent(request: Request, message_id: int):
             saved=None,
             today=now.date().isoformat(),
             theme_labels=THEME_LABELS,
-            refusal=str(error),
+            refusal=as_sentence(str(error)),
             refused_message=message_id,
         )
     target = f"/rejections/{rejection_id}?saved=sent" if rejection_id.isdigit() else "/"

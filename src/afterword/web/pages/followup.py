@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from afterword.review import ReviewConfig
 from afterword.web import actions
 from afterword.web.api import MAX_EML, check_pasted
-from afterword.web.forms import FollowUp, context_json, split_subject
+from afterword.web.forms import FollowUp, as_sentence, context_json, split_subject
 from afterword.web.highlight import WHOLE_MESSAGE, is_marked, segments
 from afterword.web.rendering import page
 from afterword.web.trackers import profile_of, review_config, tracker_for
@@ -252,7 +252,7 @@ async def _file(request: Request, config: ReviewConfig, *, sent: bool):
             strategy=strategy,
             why=why,
             status=409,
-            error=str(error),
+            error=as_sentence(str(error)),
             ask_force=True,
         )
     except TrackerError as error:
@@ -264,7 +264,7 @@ async def _file(request: Request, config: ReviewConfig, *, sent: bool):
             strategy=strategy,
             why=why,
             status=422,
-            error=str(error),
+            error=as_sentence(str(error)),
         )
     done = "sent" if sent else "saved"
     return RedirectResponse(f"/?{done}={rejection_id}", status_code=303)
