@@ -16,7 +16,7 @@ from afterword.web.settings import ENV_SECRET
 def test_the_cli_loads_no_web_stack_until_serve_runs() -> None:
     probe = (
         "import sys; import afterword.cli; "
-        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'jinja2', 'sqlalchemy') "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'jinja2', 'pydantic') "
         "if m in sys.modules))"
     )
     loaded = subprocess.run(
