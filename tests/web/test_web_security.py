@@ -253,3 +253,14 @@ def test_pages_use_no_inline_scripts_styles_or_handlers(client) -> None:
         assert not re.search(r"\son[a-z]+=", page), path
         assert " style=" not in page and "<style" not in page, path
         assert "http://" not in page.replace("http://127.0.0.1:8000", "") or path == "/api", path
+
+
+def test_pasted_text_past_the_form_parsers_own_limit_gets_the_same_plain_answer(client) -> None:
+    token = csrf_token(client, "/new")
+    answer = client.post(
+        "/new/read",
+        data={"csrf_token": token, "pasted": "word " * 240_000},
+        files={"eml": ("", b"", "application/octet-stream")},
+    )
+    assert answer.status_code == 413
+    assert "too long" in answer.text

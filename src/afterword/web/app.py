@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from afterword import __version__
-from afterword.tracker.errors import PolicyRefusal, TrackerError
+from afterword.tracker.errors import DuplicateRejection, PolicyRefusal, TrackerError
 from afterword.web.csrf import verify_csrf
 from afterword.web.guard import SAFE_METHODS, Guard
 from afterword.web.rendering import STATIC, error_page, page
@@ -28,6 +28,10 @@ UNEXPECTED = (
     "Please try again; if it keeps happening, restart afterword."
 )
 _NOT_ON_FILE = re.compile(r"^no [\w -]+ #\d+ on file")
+PASTED_TOO_LARGE = (
+    "The pasted text is too long. Paste only the rejection email itself, "
+    "without earlier messages in the thread."
+)
 MESSAGES = {
     404: "There is nothing at this address.",
     405: "This address does not accept that kind of request.",
@@ -97,6 +101,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException):
         message = error.detail if isinstance(error.detail, str) else None
+        if message and message.startswith("Part exceeded maximum size"):
+            # Starlette's own limit on one form field: say it as ours.
+            error = HTTPException(413, PASTED_TOO_LARGE)
+            message = PASTED_TOO_LARGE
         message = (
             MESSAGES.get(error.status_code, message) if error.status_code in MESSAGES else message
         )
@@ -131,8 +139,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 def tracker_status(error: TrackerError) -> int:
-    """409 for the timing policy's refusals, 404 for a record that is not on file, else 400."""
-    if isinstance(error, PolicyRefusal):
+    """409 for refusals and duplicates, 404 for a record that is not on file, else 400."""
+    if isinstance(error, PolicyRefusal | DuplicateRejection):
         return 409
     return 404 if _NOT_ON_FILE.match(str(error)) else 400
 
