@@ -267,6 +267,12 @@ def test_check_in_within_a_quarter_is_refused_until_the_quarter_is_over() -> Non
 # Properties ------------------------------------------------------------------------------
 
 days = st.integers(min_value=-30, max_value=400)
+
+
+def rejection_id(fact: RejectionFacts) -> int:
+    return fact.rejection_id  # rejections have one number each
+
+
 facts_strategy = st.builds(
     RejectionFacts,
     rejection_id=st.integers(1, 50),
@@ -294,7 +300,7 @@ openings_strategy = st.lists(
 )
 
 
-@given(st.lists(facts_strategy, max_size=8), openings_strategy, days)
+@given(st.lists(facts_strategy, max_size=8, unique_by=rejection_id), openings_strategy, days)
 def test_due_never_lists_more_than_one_check_in_per_company(facts, openings, day) -> None:
     items = policy.reminders(facts, openings, {}, now=noon(MONDAY + timedelta(day)))
     companies = [(i.company, i.rejection_id) for i in items if i.kind == "check_in"]
@@ -303,7 +309,7 @@ def test_due_never_lists_more_than_one_check_in_per_company(facts, openings, day
     assert len(check_in_companies) == len(set(check_in_companies))
 
 
-@given(st.lists(facts_strategy, max_size=8), openings_strategy, days)
+@given(st.lists(facts_strategy, max_size=8, unique_by=rejection_id), openings_strategy, days)
 def test_silenced_people_and_archived_companies_never_appear(facts, openings, day) -> None:
     items = policy.reminders(facts, openings, {}, now=noon(MONDAY + timedelta(day)))
     by_id = {}
@@ -314,7 +320,7 @@ def test_silenced_people_and_archived_companies_never_appear(facts, openings, da
         assert any(not f.do_not_contact and not f.archived for f in chosen)
 
 
-@given(st.lists(facts_strategy, max_size=6), days)
+@given(st.lists(facts_strategy, max_size=6, unique_by=rejection_id), days)
 def test_follow_up_shows_exactly_in_its_window(facts, day) -> None:
     today = MONDAY + timedelta(day)
     items = policy.due(facts, [], {}, now=noon(today))
@@ -328,7 +334,7 @@ def test_follow_up_shows_exactly_in_its_window(facts, day) -> None:
     assert shown == expected
 
 
-@given(st.lists(facts_strategy, min_size=1, max_size=6), openings_strategy)
+@given(st.lists(facts_strategy, min_size=1, max_size=6, unique_by=rejection_id), openings_strategy)
 def test_a_user_who_checks_in_when_told_never_checks_in_twice_a_quarter(facts, openings) -> None:
     last: dict[int, date] = {}
     done: dict[int, list[date]] = {}

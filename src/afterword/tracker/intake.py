@@ -138,7 +138,7 @@ def from_email(
         future=reading.future,
         suggested_strategy=reading.suggested_strategy,
         reply_advised=reading.reply_advised,
-        summary=reading.summary,
+        summary=clean(reading.summary),
         requisition=requisition_of(email.subject, email.text[:5000]),
         application_url=optional(application_url, "application link", URL_LIMIT),
         message_id=_fit(email.message_id, 998),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from afterword.tracker.errors import TrackerError
+from afterword.tracker.intake import clean
 from afterword.tracker.models import ProfileRow
 from afterword.tracker.records import Profile
 
@@ -45,10 +46,11 @@ def checked(current: Profile, changes: dict[str, Any]) -> Profile:
                 raise TrackerError(
                     f"the profile's {name} must be text under {TEXT_FIELDS[name]} characters"
                 )
+            changes[name] = clean(value)
         elif name in LIST_FIELDS:
             if isinstance(value, str) or not all(isinstance(item, str) for item in value):
                 raise TrackerError(f"the profile's {name} must be a list of words")
-            changes[name] = tuple(item.strip() for item in value if item.strip())
+            changes[name] = tuple(clean(item).strip() for item in value if clean(item).strip())
         else:
             low, high = DAY_FIELDS[name]
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
