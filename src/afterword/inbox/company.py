@@ -122,7 +122,8 @@ def find_company(
         add(org, 1)
     for org in subject_orgs(email.subject):
         add(org, 0.5)
-    for org in signature_orgs(layout, people, labels):
+    # An agency's signature names the agency and its desks, never the client.
+    for org in [] if agency else signature_orgs(layout, people, labels):
         add(org, 1.5)
     for org in legal_names(f"{full}\n{email.subject}"):
         add(org, 1)

@@ -14,6 +14,8 @@ __all__ = [
     "CAP",
     "CLOSINGS",
     "CONNECT",
+    "CREDENTIAL",
+    "CREDENTIALS",
     "CUT_LISTS",
     "FOOTER_LINE",
     "HONORIFIC",
@@ -21,6 +23,7 @@ __all__ = [
     "LEGAL_RE",
     "ORG",
     "STOP_ORG",
+    "STREET",
     "TEAMISH",
     "TITLE_WORDS",
     "UNMONITORED",
@@ -79,6 +82,10 @@ TITLE_WORDS = re.compile(
 HONORIFIC = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?|i\.\s?[av]\.|p\.?p\.?)\s+", re.I
 )
+# Letters after a name: degrees, licences and memberships ("Ph.D.", "RN", "MSc", "CIPD"),
+# told from a given name ("Ann") by their second capital.
+CREDENTIAL = r"(?=(?:[^A-Z\s,]*[A-Z]){2})(?:[A-Z][a-z]{0,2}\.?){1,4}(?![\w.])"
+CREDENTIALS = re.compile(rf"(?:,\s*{CREDENTIAL}(?:\s+{CREDENTIAL})*)+$")
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
     r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|Pty\.?\s+Ltd\.?|Co\.|Corp\.?|"
@@ -93,6 +100,12 @@ STOP_ORG = {
     "unfortunately", "dear", "hi", "hello", "please", "after", "as", "if", "in", "at", "for",
     "linkedin", "google", "gmail", "outlook", "iphone", "this year", "team", "hr",
 }  # fmt: skip
+# The street part of an address line: "Harbour Drive", "Suite 400".
+STREET = re.compile(
+    r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Boulevard|Blvd|Way|Lane|Place|Square|Terrace|"
+    r"Parkway|Highway|Court|Row|Quay|Wharf|Suite|Floor|Level|Unit|Building|Box)\b\.?$|^(?:Suite|"
+    r"Floor|Level|Unit|PO\s+Box)\b"
+)
 ATS_DOMAIN = re.compile(
     r"(?:(?:^|[-_])ats(?:$|[-_])|mail|careers?|jobs?|recruit\w*|hire\w*|talent\w*|apply\w*|workday|greenhouse|lever|"
     r"smartrecruiters|icims|taleo|bamboohr|workable|jobvite|teamtailor|personio|notifications?)",

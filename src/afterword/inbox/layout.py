@@ -31,9 +31,11 @@ class Layout:
 
 _GREETING = re.compile(
     r"^(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|bonjour|hallo|hej)"
-    r"\b[ \t,]*(?P<name>[^,\n:!—–-]{0,60}?)\s*(?:[,:!—–-]|$)",
+    r"\b[ \t,]*(?P<name>(?:[^,\n:!—–-]|(?<=\w)-(?=\w)){0,60}?)\s*(?:[,:!—–]|-(?!\w)|$)",
     re.I,
 )
+# The capitalised words that open a greeting running on into prose ("Hi Aoife thanks for ...").
+_NAME_LEAD = re.compile(r"((?:[A-Z][\w'’.\-]*)(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?=[a-z])")
 
 
 # A line ending in "Inc." or "S.A." is a name, not a sentence.
@@ -48,6 +50,12 @@ def _sentence_like(line: str) -> bool:
     return line.endswith(".") and not _ENDS_IN_ABBREVIATION.search(line)
 
 
+# Street words that are nobody's surname ("Lane" and "Way" are).
+_STREET_END = re.compile(
+    r"\b(?:Road|Rd|Street|Avenue|Ave|Drive|Boulevard|Blvd|Terrace|Parkway|Highway|Quay|Wharf)\.?$"
+)
+
+
 # Pure and asked about the same few strings many times per email.
 @lru_cache(maxsize=4096)
 def person_like(text: str) -> bool:
@@ -60,7 +68,7 @@ def person_like(text: str) -> bool:
     names = lexicon()
     if names.org_noun.search(text) or names.department.search(text):
         return False
-    if re.search(r"[@:/|\d()]", text):
+    if re.search(r"[@:/|\d()]", text) or _STREET_END.search(text):
         return False
     for token in tokens:
         bare = token.strip(".,")
@@ -97,6 +105,17 @@ def find_layout(text: str) -> Layout:
         if found:
             greeting_name = found.group("name").strip() or None
             rest_of_line = line.strip()[found.end() :].strip()
+            # A greeting without a comma runs on into the first sentence: the name is the
+            # capitalised words in front, and the rest of the line is prose.
+            lead = _NAME_LEAD.match(greeting_name or "")
+            if (
+                greeting_name
+                and lead
+                and not person_like(greeting_name)
+                and person_like(lead.group(1))
+            ):
+                rest_of_line = line.strip()[found.start("name") + lead.end(1) :].strip()
+                greeting_name = lead.group(1)
             start = i + 1
             if len(rest_of_line) > 3:
                 lines = [*lines[:i], rest_of_line, *lines[i + 1 :]]

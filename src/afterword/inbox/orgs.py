@@ -14,10 +14,12 @@ from afterword.inbox.cues import (
     ATS_DOMAIN,
     CAP,
     CONNECT,
+    CREDENTIAL,
     LEGAL,
     LEGAL_RE,
     ORG,
     STOP_ORG,
+    STREET,
     TITLE_WORDS,
     domain_label,
     squash,
@@ -71,15 +73,11 @@ _LEGAL_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,5}},?[ \
 _VENDOR = re.compile(
     rf"\b(?i:powered\s+by|sent\s+(?:via|through|by)|via)\s+(?P<org>{ORG})(?!\s+on\s+behalf)"
 )
-_STREET = re.compile(
-    r"\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Boulevard|Blvd|Way|Lane|Place|Square|Terrace|"
-    r"Parkway|Highway|Court|Row|Quay|Wharf|Suite|Floor|Level|Unit|Building|Box)\b\.?$|^(?:Suite|"
-    r"Floor|Level|Unit|PO\s+Box)\b"
-)
 _CITY_STATE = re.compile(r"^[A-Z][\w .'-]+,\s*[A-Z]{2}$")
 _DEPARTMENT = re.compile(
     r"\b(?:team|human\s+resources|hr|recruit\w*|talent\s+acquisition|department|people|careers|"
-    r"hiring)\b",
+    r"hiring|(?:regional|head|branch|country|field|district|area|local)\s+office)\b|"
+    r"^(?:school|faculty|division|office|directorate|institute|centre|center)\s+(?:of|for)\b",
     re.I,
 )
 _DOMAIN = re.compile(r"(?<![\w@.-])(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?=[/\s),;:]|$)|@[\w.-]+")
@@ -189,10 +187,21 @@ def signature_orgs(layout: Layout, people: list[str], labels: set[str]) -> list[
             continue
         parts = [p.strip() for p in re.split(r"\s*[|,·•]\s*|\s+[-–—]\s+", line) if p.strip()]
         titled = any(TITLE_WORDS.search(part) for part in parts)
+        # On an address line ("Riverside Drive, Nairobi") the town is no employer: only a part
+        # that reads as an organisation is.
+        address = any(STREET.search(part) for part in parts)
         for part in parts:
+            if address and not (
+                LEGAL_RE.search(part) or names.org_noun.search(part) or matches_domain(part, labels)
+            ):
+                continue
+            if _generic(part, names.org_noun):
+                continue  # a field or a unit ("Engineering & Manufacturing"), not a name
             if any(squash(part) == squash(p) or same_person(part, p) for p in people):
                 continue
-            if TITLE_WORDS.search(part) or _DEPARTMENT.search(part) or _STREET.search(part):
+            if TITLE_WORDS.search(part) or _DEPARTMENT.search(part) or STREET.search(part):
+                continue
+            if re.fullmatch(CREDENTIAL, part):
                 continue
             if titled and not (
                 LEGAL_RE.search(part) or names.org_noun.search(part) or matches_domain(part, labels)
@@ -201,6 +210,12 @@ def signature_orgs(layout: Layout, people: list[str], labels: set[str]) -> list[
             if re.fullmatch(ORG, part) or re.fullmatch(r"[a-z][a-z0-9]{3,}", part):
                 found.append(part)
     return found
+
+
+def _generic(part: str, org_noun: re.Pattern[str]) -> bool:
+    """Whether every word of a name is an organisation word: 'Insurance Technology'."""
+    words = [w for w in part.split() if not re.fullmatch(CONNECT, w, re.I)]
+    return bool(words) and all(org_noun.fullmatch(w) for w in words)
 
 
 def lowercase_brand(text: str, email: Email) -> str | None:

@@ -8,7 +8,9 @@ from functools import lru_cache
 from afterword.folding import fold
 from afterword.inbox.cues import (
     CLOSINGS,
+    CREDENTIALS,
     HONORIFIC,
+    STREET,
     TEAMISH,
     TITLE_WORDS,
     is_noreply,
@@ -27,8 +29,11 @@ def clean_person(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"\s+", " ", name).strip().strip("\"'").strip()
+    name = CREDENTIALS.sub("", name)
     if "," in name:
         last, _, first = name.partition(",")
+        if STREET.search(last.strip()):
+            return None  # "Harbour Drive, Mombasa" is an address
         if first.strip() and person_like(first) and person_like(last):
             name = f"{first.strip()} {last.strip()}"
     name = HONORIFIC.sub("", name).strip()

@@ -1,0 +1,179 @@
+"""More general behaviour of the reader, each family with invented examples and near misses.
+
+Every sentence and message here was written for these tests: none comes from a labelled set.
+"""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from afterword.inbox import read
+from afterword.inbox.layout import find_layout
+from afterword.inbox.outcome import read_feedback, read_future
+from afterword.inbox.people import clean_person
+
+
+def _message(body: str, *, sender: str, subject: str, to: str = "Robin Castellano") -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = f"{to} <robin.c@inbox.example>" if to else "robin.c@inbox.example"
+    msg["Subject"] = subject
+    msg["Date"] = "Tue, 14 Oct 2025 09:15:00 +0100"
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+# Feedback the candidate may ask for or look up is feedback offered.
+FEEDBACK_TO_ASK_FOR = [
+    "Applicants who reached interview may request written feedback from the hiring manager.",
+    "Feedback on your presentation and interview is available from Priya Shah in HR.",
+    "Your scorecard shows how each of your answers was rated by the panel.",
+    "Log in to the portal to read the assessors' comments on your written exercise.",
+    "Our hiring lead can go over it with you next week if that would be useful.",
+]
+FEEDBACK_TO_ASK_FOR_NEAR_MISSES = [
+    ("Feedback will not be available for this campaign.", "declined"),
+    ("Feedback cannot be provided to applicants who were not interviewed.", "declined"),
+    ("We would value your feedback on our hiring process in this short survey.", "not_mentioned"),
+]
+
+
+@pytest.mark.parametrize("sentence", FEEDBACK_TO_ASK_FOR)
+def test_feedback_the_candidate_can_request_or_look_up_is_offered(sentence: str) -> None:
+    assert read_feedback(sentence) == "offered"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FEEDBACK_TO_ASK_FOR_NEAR_MISSES)
+def test_feedback_refused_or_asked_of_the_candidate_is_not_offered(
+    sentence: str, expected: str
+) -> None:
+    assert read_feedback(sentence) == expected
+
+
+# Kept on file, said as a state, a passive, or a promise with its condition first.
+KEPT_MORE = [
+    "Your profile remains in our candidate network, where hiring managers can find it.",
+    "Your name has now been entered in our reserve list for the next intake.",
+    "You may be contacted if a comparable post opens in the next six months.",
+    "Once the spring contracts are signed I'll give you a ring.",
+    "I'll keep you top of mind for the next brief.",
+    "I'll keep you in the loop and ping you when the new site opens.",
+]
+INVITED_MORE = [
+    "Why not have a look through our current openings?",
+    "Set up a job alert and you'll be the first to hear about new openings.",
+]
+FUTURE_NEAR_MISSES = [
+    "You may be contacted by our survey partner about your experience of applying.",
+    "If you have any questions, we will be in touch within five days.",
+    "Please update your job alert preferences at any time.",
+    "We do not take a look at other roles on your behalf.",
+]
+
+
+@pytest.mark.parametrize("sentence", KEPT_MORE)
+def test_states_passives_and_conditional_promises_keep_the_candidate_on_file(
+    sentence: str,
+) -> None:
+    assert read_future(sentence) == "kept_on_file"
+
+
+@pytest.mark.parametrize("sentence", INVITED_MORE)
+def test_suggestions_to_look_at_roles_or_set_up_alerts_invite(sentence: str) -> None:
+    assert read_future(sentence) == "invited"
+
+
+@pytest.mark.parametrize("sentence", FUTURE_NEAR_MISSES)
+def test_surveys_questions_and_refusals_say_nothing_of_the_future(sentence: str) -> None:
+    assert read_future(sentence) == "not_mentioned"
+
+
+# Greetings: a hyphenated name is one name; a greeting that runs on into prose keeps the prose.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Dear Oona Lindqvist-Marsh", "Oona Lindqvist-Marsh"),
+        ("Hi Jean-Luc - quick update below.", "Jean-Luc"),
+        ("Hello Priya thanks for coming in on Monday, we enjoyed it.", "Priya"),
+        ("Dear Hiring Manager,", "Hiring Manager"),
+    ],
+)
+def test_greeting_names_keep_hyphens_and_stop_where_prose_starts(line: str, name: str) -> None:
+    assert find_layout(f"{line}\n\nWe have chosen another applicant.\n").greeting_name == name
+
+
+def test_prose_after_a_run_on_greeting_is_read() -> None:
+    layout = find_layout("Hi Sam thanks for doing the trial day on Friday, sorry it's a no.\n")
+    assert layout.greeting_name == "Sam"
+    assert "trial day" in layout.body
+
+
+# Letters after a name are credentials, not part of the name or an employer.
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Marguerite Oyelaran, Ph.D.", "Marguerite Oyelaran"),
+        ("Tomás Reilly, RN, MSN", "Tomás Reilly"),
+        ("Okafor, Ann", "Ann Okafor"),  # a given name after a comma is not a credential
+    ],
+)
+def test_credentials_after_a_name_are_dropped(written: str, name: str) -> None:
+    assert clean_person(written) == name
+
+
+def test_credentials_on_the_signature_line_are_neither_signer_nor_company() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for applying for the Charge Nurse position at Elmstead "
+            "Medical Center. We have offered the post to another candidate.\n\nSincerely,\n\n"
+            "Beatrix Omondi, RN, BSN\nNurse Recruiter\nElmstead Medical Center\n",
+            sender="Elmstead Medical Center <donotreply@elmstead-jobs.example>",
+            subject="Charge Nurse - Nights - Req 5521",
+        )
+    )
+    assert reading.contact_name == "Beatrix Omondi"
+    assert reading.company == "Elmstead Medical Center"  # a display name, not a person
+
+
+# Signature lines: units, fields of work and towns are not the employer.
+def test_units_and_fields_in_a_signature_are_not_the_employer() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for interviewing for the Lecturer in Hydrology post. The "
+            "panel has offered it to another candidate.\n\nBest wishes,\n\nDr Imani Castell\n"
+            "School of Earth Sciences\nUniversity of Pellham\n",
+            sender="Imani Castell <i.castell@pellham.ac.example>",
+            subject="Lecturer in Hydrology",
+        )
+    )
+    assert reading.company == "University of Pellham"
+
+
+def test_an_address_line_gives_no_town_as_employer() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for your application. We will not be taking it further."
+            "\n\nWith warm regards,\n\nSupporter Care Team\n\nOakhollow Relief Foundation – "
+            "Northern Regional Office\n\nHarbour Drive, Mombasa\n",
+            sender="Oakhollow Relief Foundation – Careers <careers@oakhollow.example>",
+            subject="Your application",
+        )
+    )
+    assert reading.company == "Oakhollow Relief Foundation"
+    assert reading.contact_name is None
+
+
+def test_an_agency_signature_names_no_client() -> None:
+    reading = read(
+        _message(
+            "Hi Robin,\n\nI had a call with the client about the Maintenance Planner role. "
+            "Unfortunately Tessaly Foundry Works have decided to go with another candidate.\n\n"
+            "Speak soon\nNadia\n\nNadia Brandt\nSenior Consultant – Energy & Utilities\n"
+            "Kestrel Talent Partners\n",
+            sender="Nadia Brandt <nadia@kestreltalent.example>",
+            subject="Maintenance Planner",
+        )
+    )
+    assert reading.company == "Tessaly Foundry Works"
