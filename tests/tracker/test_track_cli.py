@@ -233,3 +233,28 @@ def test_real_process_exit_codes_and_default_database(home: Path, email_file: Pa
     missing = run("show", "9")
     assert missing.returncode == 2 and missing.stderr == "afterword: no rejection #9 on file\n"
     assert "Traceback" not in missing.stderr
+
+
+def test_a_long_due_list_shows_fifteen_check_ins_unless_all(track) -> None:
+    for n in range(17):
+        track(
+            "add",
+            "--company",
+            f"Company {n}",
+            "--role",
+            "Analyst",
+            "--received",
+            "2026-01-05",
+            "--contact",
+            f"Person {n}",
+            "--future",
+            "kept_on_file",
+        )
+    short = track("due", "--today", "2026-04-10").stdout
+    assert short.startswith("Due on 2026-04-10: 17 check-ins.")
+    assert (
+        short.count("Check in ") == 15
+        and "…and 2 more check-ins: afterword track due --all" in short
+    )
+    every = track("due", "--today", "2026-04-10", "--all").stdout
+    assert every.count("Check in ") == 17 and "more check-in" not in every

@@ -154,9 +154,14 @@ def demo() -> None:
     render_review(check_draft(text, facts, DEFAULT_CONFIG), "the sample draft")
 
 
-from afterword.cli import compose_cmd, read_cmd, reply_cmd  # noqa: E402, F401 (registers these commands)
-from afterword.cli import track_cmd  # noqa: E402, F401 (registers afterword track)
-from afterword.cli import serve_cmd  # noqa: E402, F401 (registers afterword serve)
+# Each module registers its commands on `app` when imported.
+from afterword.cli import (  # noqa: E402, F401
+    compose_cmd,
+    read_cmd,
+    reply_cmd,
+    serve_cmd,
+    track_cmd,
+)
 
 
 def main() -> None:

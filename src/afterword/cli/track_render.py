@@ -21,7 +21,6 @@ from afterword.tracking import (
 
 DASH = "—"
 INDENT = 11
-KIND_LABELS = {"cool_down": "Cool down", "follow_up": "Follow up", "check_in": "Check in"}
 
 
 def console() -> Console:

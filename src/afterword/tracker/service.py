@@ -12,6 +12,7 @@ from afterword.tracker import (
     correspondence,
     filing,
     intake,
+    people,
     policy,
     profile,
     queries,
@@ -247,7 +248,7 @@ class Tracker:
         self._write(queries.archive_company, company_id, archived=archived)
 
     def contacts(self) -> list[ContactRecord]:
-        return self._read(queries.contacts)
+        return self._read(people.contacts)
 
     def add_contact(
         self,
@@ -276,7 +277,7 @@ class Tracker:
         linkedin: str | None = None,
     ) -> ContactRecord:
         return self._write(
-            queries.update_contact,
+            people.update_contact,
             contact_id,
             do_not_contact=do_not_contact,
             notes=clean(notes) if notes is not None else None,
