@@ -177,3 +177,171 @@ def test_an_agency_signature_names_no_client() -> None:
         )
     )
     assert reading.company == "Tessaly Foundry Works"
+
+
+# Role: a title followed by a place or a tag, set after its noun, clipped, or in a programme.
+@pytest.mark.parametrize(
+    ("body", "subject", "role"),
+    [
+        (
+            "Thank you for applying for Pharmacy Technician – Branch 221 – Leeds. We have "
+            "decided to pursue other applicants.",
+            "Your application",
+            "Pharmacy Technician",
+        ),
+        (
+            "We won't be moving ahead with your candidacy for Data Engineer II | Pune (Hybrid).",
+            "Update",
+            "Data Engineer II",
+        ),
+        (
+            "We cannot consider you further for the position Process Chemist (m/w/d) in our plant.",
+            "Ihre Bewerbung",
+            "Process Chemist",
+        ),
+        (
+            "Thank you for your interest in the post of “Payroll Officer (Band 5)”. The panel "
+            "has chosen another candidate.",
+            "Regarding your candidature for Payroll Officer || Req ID: HRS/2025/0071",
+            "Payroll Officer",
+        ),
+        (
+            "Just heard back about the Senior .NET Developer gig: they went with someone else.",
+            ".NET role",
+            "Senior .NET Developer",
+        ),
+        (
+            "Thank you for applying to the Fenmoor Energy 2026 Graduate Scheme for the Graduate "
+            "Surveyor stream. You will not progress to the assessment centre.",
+            "Fenmoor Energy 2026 Graduate Scheme – Graduate Surveyor",
+            "Graduate Surveyor",
+        ),
+    ],
+)
+def test_role_titles_are_read_through_tags_places_and_programmes(
+    body: str, subject: str, role: str
+) -> None:
+    sender = "Fenmoor Energy Careers <careers@fenmoorenergy.example>"
+    reading = read(
+        _message(f"Dear Robin,\n\n{body}\n\nKind regards,\nAnna\n", sender=sender, subject=subject)
+    )
+    assert reading.role == role
+
+
+def test_a_requisition_alone_is_no_title() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for your application. We have chosen another candidate.\n",
+            sender="Jobs <jobs@example.example>",
+            subject="Your application || Req ID: ABC/2025/0042",
+        )
+    )
+    assert reading.role is None
+
+
+# A short reply leans on the thread it answers.
+SHORT_REPLY = """Robin, thanks for checking in. We went with someone who has more fleet
+experience. Best of luck.
+
+Gus
+
+On Mon, 3 Mar 2025 at 10:02, Robin Castellano <robin.c@inbox.example> wrote:
+> Hi Gus,
+>
+> Thanks again for meeting with me at the depot on Thursday about the Fleet Maintenance
+> Technician opening at Hollybrook Haulage. Just checking where things stand.
+>
+> Best,
+> Robin Castellano
+"""
+
+
+def test_a_short_reply_takes_role_company_and_stage_from_the_thread() -> None:
+    reading = read(
+        _message(
+            SHORT_REPLY,
+            sender="Gus Pemberton <gus@hollybrookhaulage.example>",
+            subject="Re: Fleet Tech follow up",
+        )
+    )
+    assert reading.company == "Hollybrook Haulage"
+    assert reading.role == "Fleet Maintenance Technician"  # 'Fleet Tech' is its clipped form
+    assert reading.stage == "interview"
+
+
+def test_the_thread_does_not_outweigh_the_newest_message() -> None:
+    reply = SHORT_REPLY.replace(
+        "We went with someone",
+        "For the Depot Supervisor role at Hollybrook Haulage we went with someone",
+    )
+    reading = read(
+        _message(
+            reply, sender="Gus Pemberton <gus@hollybrookhaulage.example>", subject="Re: update"
+        )
+    )
+    assert reading.role == "Depot Supervisor"
+
+
+# Company: a logo's alt text, a capital 'The', a legal form below a job list.
+def _html_message(html: str, *, sender: str, subject: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "Robin Castellano <robin.c@inbox.example>"
+    msg["Subject"] = subject
+    msg["Date"] = "Tue, 14 Oct 2025 09:15:00 +0100"
+    msg.set_content(html, subtype="html")
+    return msg.as_bytes()
+
+
+def test_a_logo_alt_text_names_the_employer_of_an_ats_note() -> None:
+    html = (
+        '<table><tr><td><img src="https://cdn.ats.example/l/77.png" alt="Corriemoor Rail Systems">'
+        '<img src="https://ats.example/p.gif" alt="" width="1"></td></tr>'
+        "<tr><td><p>Dear Robin,</p><p>Thank you for your interest in the Signalling Engineer – "
+        "Rail position. We have decided to progress with other candidates.</p>"
+        "<p>Kind regards,<br>Talent Acquisition</p></td></tr></table>"
+    )
+    reading = read(
+        _html_message(
+            html, sender="Careers <no-reply@ats-mail.example>", subject="Signalling Engineer – Rail"
+        )
+    )
+    assert reading.company == "Corriemoor Rail Systems"
+    assert reading.role == "Signalling Engineer"
+
+
+def test_social_icons_and_pixels_give_no_name() -> None:
+    html = (
+        "<p>Dear Robin,</p><p>Thank you for applying. We chose another applicant.</p>"
+        '<p><img alt="LinkedIn" src="li.png"> <img alt="Facebook icon" src="fb.png">'
+        '<img alt="" src="p.gif"></p>'
+    )
+    reading = read(_html_message(html, sender="Jobs <jobs@example.example>", subject="Application"))
+    assert reading.company not in ("LinkedIn", "Facebook")
+
+
+def test_a_capital_the_mid_sentence_belongs_to_the_name() -> None:
+    reading = read(
+        _message(
+            "Hi Robin,\n\nThanks for the trial shift for the Line Cook position at The Copper "
+            "Kettle. We've gone with another cook.\n\nMaeve\n",
+            sender="Maeve Dunne <maeve@copperkettle.example>",
+            subject="Line Cook",
+        )
+    )
+    assert reading.company == "The Copper Kettle"
+
+
+def test_the_legal_form_below_a_job_list_completes_the_name() -> None:
+    reading = read(
+        _message(
+            "Hi Robin,\n\nThank you for applying for Shift Lead – Store 88 – Derby. We have "
+            "decided to pursue other applicants.\n\nThe Fernway Talent Team\n\n"
+            "Jobs you may like\n\nFernway Store Manager – Leicester\n\n"
+            "Fernway Home Goods Ltd · 1 Mill Lane, Derby\n",
+            sender="Fernway Careers <careers-noreply@fernway.example>",
+            subject="An update on your Fernway application",
+        )
+    )
+    assert reading.company == "Fernway Home Goods Ltd"
+    assert reading.role == "Shift Lead"

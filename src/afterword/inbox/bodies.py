@@ -66,12 +66,34 @@ _DROP = [
 ]
 
 
+# Alt texts that name no one: spacers, pixels, icons and social-network buttons.
+_BARE_ALT = re.compile(
+    r"(?:logo|image|img|spacer|pixel|icon|banner|header|footer|photo|picture|facebook|twitter|x|"
+    r"linkedin|instagram|youtube|tiktok|glassdoor|email|mail|phone|web|website)",
+    re.I,
+)
+
+
+def _alt_text(tag: Tag) -> str:
+    """An image's alt text, as a text browser shows it: a logo often carries the only name."""
+    alt = " ".join(str(tag.get("alt") or "").split())
+    alt = re.sub(r"\s+(?:logo|icon|image)$", "", alt, flags=re.I)
+    if not 2 <= len(alt) <= 80 or _BARE_ALT.fullmatch(alt) or not re.search(r"[^\W\d_]{2}", alt):
+        return ""
+    return alt
+
+
 def html_to_text(html: str) -> str:
-    """Clean readable text from an HTML body with BeautifulSoup (scripts, styles, images dropped)."""
+    """Clean readable text from an HTML body with BeautifulSoup (scripts, styles dropped;
+    images reduced to their alt text)."""
     try:
         soup = BeautifulSoup(html[:MAX_TEXT], "html.parser")
         for tag in soup.find_all(_DROP):
-            tag.decompose()
+            alt = _alt_text(tag) if tag.name == "img" and tag.parent is not None else ""
+            if alt:
+                tag.replace_with(NavigableString(f"\n{alt}\n"))
+            else:
+                tag.decompose()
         for tag in soup.find_all(style=re.compile(r"display\s*:\s*none", re.I)):
             tag.decompose()
         # One linear walk (no tree edits): a block element starts a new line, a paragraph a

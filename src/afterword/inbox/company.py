@@ -27,6 +27,7 @@ from afterword.inbox.lexicon import lexicon
 from afterword.inbox.mime import Email
 from afterword.inbox.orgs import (
     legal_names,
+    letterhead_orgs,
     lowercase_brand,
     matches_domain,
     prose_orgs,
@@ -50,9 +51,17 @@ _TEAM_SUFFIX = re.compile(
 _ORG_SUFFIX = re.compile(rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?")
 
 
-def _fuller_org(org: str, text: str) -> str:
-    """The longest written form that starts with org (adds legal suffixes and trailing words)."""
+def _fuller_org(org: str, text: str, below: str = "") -> str:
+    """The longest written form that starts with org (adds legal suffixes and trailing words).
+
+    Below a list of other jobs only the legal footer speaks for the employer, so a form found
+    there counts only with its legal suffix ('Acme Outfitters, Inc.').
+    """
     best = org
+    if below:
+        registered = _fuller_org(org, below)
+        if LEGAL_RE.search(registered):
+            best = registered
     # A pattern built around org would be compiled anew for every company (and miss the regex
     # cache on every unseen email); find org as plain text and match a fixed suffix after it.
     start = text.find(org)
@@ -72,7 +81,17 @@ def _fuller_org(org: str, text: str) -> str:
             continue
         if len(candidate) > len(best):
             best = candidate
-    return best
+    return _with_article(best, text)
+
+
+def _with_article(org: str, text: str) -> str:
+    """'The Harbour Kitchen' when the name keeps its capital 'The' mid-sentence ('at The ...')."""
+    start = text.find("The " + org)
+    while start >= 2:
+        if text[start - 1] == " " and text[start - 2].islower():
+            return "The " + org
+        start = text.find("The " + org, start + 1)
+    return org
 
 
 def _evidence(org: str, email: Email, sig_text: str, text: str, labels: set[str]) -> float:
@@ -107,8 +126,15 @@ def _display_org(email: Email, people: list[str]) -> str | None:
 
 
 def find_company(
-    email: Email, layout: Layout, prose: str, full: str, agency: str | None, people: list[str]
+    email: Email,
+    layout: Layout,
+    prose: str,
+    full: str,
+    agency: str | None,
+    people: list[str],
+    context: str = "",
 ) -> str | None:
+    """The employer; `context` (the quoted thread of a short reply) counts for half."""
     labels = text_domains(email, full)
     counts: dict[str, float] = {}
 
@@ -118,6 +144,8 @@ def find_company(
 
     for org in prose_orgs(prose):
         add(org, 2)
+    for org in prose_orgs(context):
+        add(org, 1)
     for org in prose_orgs(email.subject):
         add(org, 1)
     for org in subject_orgs(email.subject):
@@ -128,6 +156,8 @@ def find_company(
     for org in legal_names(f"{full}\n{email.subject}"):
         add(org, 1)
     add(_display_org(email, people), 1.5)
+    for org in letterhead_orgs(layout, people):
+        add(org, 2)
     add(lowercase_brand(f"{full}\n{email.subject}", email), 2)
     sig_text = "\n".join(layout.signature)
     vendors = vendor_names(email, full)
@@ -150,7 +180,8 @@ def find_company(
             return label.replace("-", " ").title()
         return None
     scored.sort(reverse=True)
-    return _fuller_org(scored[0][2], f"{full}\n{email.subject}")
+    below = email.text[len(full) :] if email.text.startswith(full) else ""
+    return _fuller_org(scored[0][2], f"{full}\n{email.subject}\n{context}", below)
 
 
 def find_agency(email: Email, layout: Layout, text: str) -> str | None:

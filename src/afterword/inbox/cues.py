@@ -88,7 +88,7 @@ CREDENTIAL = r"(?=(?:[^A-Z\s,]*[A-Z]){2})(?:[A-Z][a-z]{0,2}\.?){1,4}(?![\w.])"
 CREDENTIALS = re.compile(rf"(?:,\s*{CREDENTIAL}(?:\s+{CREDENTIAL})*)+$")
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
-    r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|Pty\.?\s+Ltd\.?|Co\.|Corp\.?|"
+    r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|(?:\(Pty\)|Pty\.?)\s+Ltd\.?|Co\.|Corp\.?|"
     r"Corporation|Company|KG|SE|SRL|S\.r\.l\.|K\.K\.|N\.A\.|S\.L\.|SL|SARL|Pvt\.?\s+Ltd\.?|LP|L\.P\.|Sp\.\s*z\s*o\.\s*o\.)"
 )
 LEGAL_RE = re.compile(r"[\s,]+" + LEGAL + r"$")

@@ -27,6 +27,7 @@ class Layout:
     body: str  # prose between greeting and sign-off
     signature: tuple[str, ...]
     footer: str
+    letterhead: tuple[str, ...] = ()  # short lines above the greeting: a logo's name, a heading
 
 
 _GREETING = re.compile(
@@ -100,9 +101,11 @@ def find_layout(text: str) -> Layout:
     lines = text.split("\n")
     greeting_name = None
     start = 0
+    letterhead: tuple[str, ...] = ()
     for i, line in enumerate(lines[:15]):
         found = _GREETING.match(line.strip())
         if found:
+            letterhead = tuple(s for s in (line.strip() for line in lines[:i]) if 0 < len(s) <= 60)
             greeting_name = found.group("name").strip() or None
             rest_of_line = line.strip()[found.end() :].strip()
             # A greeting without a comma runs on into the first sentence: the name is the
@@ -198,4 +201,5 @@ def find_layout(text: str) -> Layout:
     while signature and not signature[-1]:
         signature.pop()
     sig = tuple(line for line in signature[:14])
-    return Layout(greeting_name, "\n".join(lines[start:end]).strip(), sig, "\n".join(footer_lines))
+    body = "\n".join(lines[start:end]).strip()
+    return Layout(greeting_name, body, sig, "\n".join(footer_lines), letterhead)

@@ -32,6 +32,7 @@ from afterword.inbox.role import occupational
 
 __all__ = [
     "legal_names",
+    "letterhead_orgs",
     "lowercase_brand",
     "matches_domain",
     "prose_orgs",
@@ -210,6 +211,18 @@ def signature_orgs(layout: Layout, people: list[str], labels: set[str]) -> list[
             if re.fullmatch(ORG, part) or re.fullmatch(r"[a-z][a-z0-9]{3,}", part):
                 found.append(part)
     return found
+
+
+def letterhead_orgs(layout: Layout, people: list[str]) -> list[str]:
+    """A name standing alone above the greeting, as a logo's alt text or a letterhead puts it."""
+    return [
+        line
+        for line in layout.letterhead
+        if re.fullmatch(ORG, line)
+        and not _SUBJECT_NOISE.search(line)
+        and not occupational(line)
+        and not any(same_person(line, person) for person in people)
+    ]
 
 
 def _generic(part: str, org_noun: re.Pattern[str]) -> bool:

@@ -13,17 +13,17 @@ __all__ = ["find_role"]
 
 _ROLE_NOUN = (
     r"(?:position|role|opening|post|job|opportunity|vacancy|program(?:me)?|internship|"
-    r"apprenticeship|req(?:uisition)?|posting|search)"
+    r"apprenticeship|req(?:uisition)?|posting|search|gig|spot|stream)"
 )
-# A title word starts with a capital or a digit, or is a brand like "iOS" or "eCommerce".
-_ROLE_WORD = r"(?:(?<![\w'’+#./\-])(?:[A-Z0-9]|[a-z](?=[A-Z]))[\w'’+#./\-]{0,40})"
+# A title word starts with a capital or a digit, or is a brand like "iOS", "eCommerce", ".NET".
+_ROLE_WORD = r"(?:(?<![\w'’+#./\-])(?:[A-Z0-9]|[a-z](?=[A-Z])|\.(?=[A-Z]{2}))[\w'’+#./\-]{0,40})"
 _ROLE_SMALL = r"(?:of|and|&|for|in|de|to|the|/|-|–)"
 _ROLE = rf"{_ROLE_WORD}(?:,?[ \t]+(?:{_ROLE_SMALL}[ \t]+)?{_ROLE_WORD}){{0,6}}"
 _ROLE_LINE = rf"{_ROLE_WORD}(?:[ \t]+(?:{_ROLE_SMALL}[ \t]+)?{_ROLE_WORD}){{0,6}}"
 
 
-# Requisition and posting numbers: "R-20931", "JR-10442", "2025-088".
-_REQUISITION = re.compile(r"(?<![\w-])(?:[A-Z]{1,4}[-_]?)?\d{3,}(?:[-_/]\w+)*(?![\w-])")
+# Requisition and posting numbers: "R-20931", "JR-10442", "2025-088", "VIS/2025/0318".
+_REQUISITION = re.compile(r"(?<![\w-])(?:[A-Z]{1,4}[-_/]?)?\d{3,}(?:[-_/]\w+)*(?![\w-])")
 # One or more bracketed tags after a title: "(JR-10442)", "[Store 214 – Cheltenham]".
 _TAGS = r"(?:\s*[(\[][^)\]\n]{0,60}[)\]])*"
 
@@ -55,7 +55,7 @@ def _clean_role(role: str) -> str | None:
         role,
     )
     role = re.sub(
-        r"\s+(?:Interview|Application|Update|Position|Role|Status|Outcome|Decision|Vacancy|Job)$",
+        r"\s+(?i:interview|application|update|position|role|status|outcome|decision|vacancy|job)$",
         "",
         role.strip(" ,.-–:;"),
     )
@@ -81,7 +81,7 @@ _BODY_PATTERNS = [
         ),
         2,
     ),
-    (re.compile(rf"\b(?:position|post|role)\s+of\s+(?P<role>{_ROLE})"), 3),
+    (re.compile(rf"\b(?:position|post|role)\s+of\s+[“\"‘']?(?P<role>{_ROLE})"), 3),
     (re.compile(rf"\b(?:to\s+be|as)\s+an?\s+(?P<role>{_ROLE}){_TAGS}\s+(?:at|with|for)\b"), 2),
     (re.compile(rf"\bas\s+an?\s+(?P<role>{_ROLE}){_TAGS}[.!,]"), 2),
     # "applying for Logistics Analyst (JR-10442)", "an application for Site Lead, Leeds"
@@ -89,11 +89,17 @@ _BODY_PATTERNS = [
         re.compile(
             rf"\b(?:appl(?:y|ied|ying|ication)|candidacy|candidature|interview(?:ed|ing)?)\s+(?:for|as)\s+"
             rf"(?:the\s+|an?\s+)?(?P<role>{_ROLE})"
-            rf"(?=\s*[(\[,.]|\s+(?:at|with|in)\b)"
+            rf"(?=\s*[(\[,.|–—]|\s+-\s|\s+(?:at|with|in)\b)"
         ),
         1.5,
     ),
 ]
+# A title set right after the noun, as some writers put it: "for the position Quality
+# Engineer (m/w/d)", "the role R0004471 Marine Superintendent". Counts when it names a job.
+_APPOSITION = re.compile(
+    rf"\b(?:the|this|our)\s+(?:position|role|post|vacancy|job)\s+[“\"‘']?(?:[A-Z]{{0,4}}\d{{3,}}\s+)?"
+    rf"(?P<role>{_ROLE})"
+)
 # Titles written in lower case ("the studio assistant job") count when they name a job.
 _LOWER_ROLE = re.compile(
     rf"\b(?:the|a|an|our|this)\s+(?P<role>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+{_ROLE_NOUN}\b"
@@ -104,9 +110,10 @@ _LINE_PATTERN = re.compile(
 _SUBJECT_PATTERNS = [
     re.compile(pattern)
     for pattern in (
-        rf"(?:application|applying)\s+for\s+(?:the\s+)?(?P<role>{_ROLE})",
+        rf"(?:application|applying|candidature|candidacy)\s+(?:for|to)\s+(?:the\s+)?(?P<role>{_ROLE})",
         rf"^(?P<role>{_ROLE}){_TAGS}\s+(?:at|with)\s+",
         rf"[-–—:|]\s*(?P<role>{_ROLE})\s*(?:\(|$)",
+        rf"[-–—:|]\s*(?P<role>{_ROLE})\s+(?i:interview|application|role|position|job|vacancy)\b",
         rf"^(?P<role>{_ROLE}){_TAGS}\s*[-–—:|]",
         rf"^Your\s+(?P<role>{_ROLE})\s+application",
         rf"^(?P<role>{_ROLE}){_TAGS}\s+(?:application|interview|position|role|job|vacancy)\b",
@@ -184,40 +191,63 @@ def _seniority_of(short: str, full: str) -> bool:
     return bool(extra) and all(word.lower() in _SENIORITY for word in extra)
 
 
+def _clipped(short: str, full: str) -> bool:
+    """'Service Tech' for 'HVAC Service Technician': the end of the title, a word cut short."""
+    a, b = short.lower().split(), full.lower().split()
+    if not a or len(a) > len(b) or short == full:
+        return False
+    tail = b[len(b) - len(a) :]
+    return all(long.startswith(cut) for cut, long in zip(a, tail, strict=True)) and a != tail
+
+
 def _merge_variants(found: dict[str, float]) -> dict[str, float]:
     """Fold an abbreviation or a cut-off title into the fuller title it stands for."""
     merged = dict(found)
     for short in found:
         for full in found:
-            fuller = _abbreviates(short, full) or _seniority_of(short, full)
+            fuller = (
+                _abbreviates(short, full) or _seniority_of(short, full) or _clipped(short, full)
+            )
             if fuller and short in merged and full in merged:
                 merged[full] += merged.pop(short)
                 break
     return merged
 
 
-def find_role(email: Email, text: str, company: str | None) -> str | None:
+def find_role(email: Email, text: str, company: str | None, context: str = "") -> str | None:
+    """The job title; `context` (the quoted thread of a short reply) counts for half."""
     found: dict[str, float] = {}
     company_keys = {squash(company), squash(LEGAL_RE.sub("", company))} if company else set()
+    company_prefix = LEGAL_RE.sub("", company).lower() + " " if company else "\0"
 
     def add(raw: str | None, weight: float) -> None:
         role = _clean_role(raw) if raw else None
-        if not role or squash(role) in company_keys:
+        # A name that starts with the employer's is a programme or a brand ("Acme Graduate
+        # Programme"), not a job title.
+        if not role or squash(role) in company_keys or role.lower().startswith(company_prefix):
             return
         if company and role.endswith(" at " + company):
             role = role[: -len(" at " + company)]
         found[role] = found.get(role, 0) + weight
 
-    flowing = _unwrap(text)
-    for pattern, weight in _BODY_PATTERNS:
-        for match in pattern.finditer(flowing):
-            add(match.group("role"), weight)
-    for match in _LOWER_ROLE.finditer(flowing):
-        if occupational(match.group("role")):
-            add(match.group("role"), 1)
+    def scan(source: str, share: float) -> None:
+        flowing = _unwrap(source)
+        for pattern, weight in _BODY_PATTERNS:
+            for match in pattern.finditer(flowing):
+                add(match.group("role"), weight * share)
+        for match in _APPOSITION.finditer(flowing):
+            if occupational(match.group("role")):
+                add(match.group("role"), 1.5 * share)
+        for match in _LOWER_ROLE.finditer(flowing):
+            if occupational(match.group("role")):
+                add(match.group("role"), share)
+
+    scan(text, 1.0)
     for match in _LINE_PATTERN.finditer(text):
         add(match.group("role"), 3)
     in_body = set(found)
+    if context:
+        scan(context, 0.5)
     subject = _SUBJECT_PREFIX.sub("", email.subject)
     titles = {match.group("role") for p in _SUBJECT_PATTERNS if (match := p.search(subject))}
     bare = _BARE_SUBJECT.match(subject.strip())

@@ -5,6 +5,7 @@ General rules over cue phrases, header and signature structure and domain names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from afterword.inbox.advice import advise, summarise
@@ -17,6 +18,10 @@ from afterword.inbox.people import clean_person, find_candidate, find_contact_em
 from afterword.inbox.role import find_role
 
 __all__ = ["Reading", "read_rejection"]
+
+_CONTEXT_CHARS = 4_000
+# "> " marks left on older messages nested in the thread.
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 
 
 @dataclass(frozen=True)
@@ -54,11 +59,16 @@ def read_rejection(email: Email) -> Reading:
     agency = find_agency(email, layout, prose)
     candidate = find_candidate(layout, email)
     people = [p for p in (contact, candidate, clean_person(email.from_name)) if p]
-    company = find_company(email, layout, prose, text, agency, people)
-    role = find_role(email, prose, company)
+    # A short reply leans on the thread it answers: the candidate's own note often names the
+    # role, the employer and the interview.
+    context = _QUOTE_MARKS.sub("", email.quoted[:_CONTEXT_CHARS])
+    company = find_company(email, layout, prose, text, agency, people, context)
+    role = find_role(email, prose, company, context)
     contact_addr = find_contact_email(email, contact, text, unmonitored)
     received = email.date.date().isoformat() if email.date is not None else None
     stage = read_stage(prose)
+    if stage == "unknown" and context:
+        stage = read_stage(context)
     feedback = read_feedback(prose)
     future = read_future(prose)
     no_human = contact is None
