@@ -77,7 +77,7 @@ def test_a_form_post_without_the_csrf_token_is_refused(client) -> None:
     csrf_token(client, "/settings")  # the browser holds the cookie, the attacker not the token
     answer = client.post("/settings/profile", data={"name": "Mallory"})
     assert answer.status_code == 403
-    assert "Reload the page" in answer.text
+    assert "reload the page" in answer.text
     assert client.get("/api/track/profile").json()["name"] == ""
 
 

@@ -100,3 +100,15 @@ def test_each_worker_builds_its_app_from_the_environment(monkeypatch, tmp_path) 
     app = create_app_from_env()
     assert app.state.settings.owner_for("a" * 20) == "ann"
     assert app.state.settings.secret_key == "shared-secret-key-for-all-workers"
+
+
+def test_the_cookie_key_is_kept_between_runs_so_open_pages_still_save(started, home) -> None:
+    import os
+
+    CliRunner().invoke(cli_app, ["serve", "--no-browser"])
+    first = os.environ[ENV_SECRET]
+    os.environ.pop(ENV_SECRET)
+    CliRunner().invoke(cli_app, ["serve", "--no-browser"])
+    assert os.environ[ENV_SECRET] == first
+    kept = home / "data-home" / "afterword" / "web-secret"
+    assert kept.stat().st_mode & 0o077 == 0  # readable by its owner only

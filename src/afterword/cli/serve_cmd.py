@@ -67,8 +67,10 @@ def serve(
         env[ENV_TOKEN] = token
     if database:
         env[ENV_DATABASE] = database
-    # One key for every worker, so a cookie signed by one is good at all of them.
-    env.setdefault(ENV_SECRET, secrets.token_urlsafe(32))
+    # One key for every worker, so a cookie signed by one is good at all of them; kept
+    # between runs, so a page left open across a restart still saves.
+    if not env.get(ENV_SECRET):
+        env[ENV_SECRET] = _kept_secret() or secrets.token_urlsafe(32)
     try:
         settings = settings_from_env(env)
     except SettingsError as error:
@@ -98,6 +100,30 @@ def serve(
         log_level="warning",
         server_header=False,
     )
+
+
+def _kept_secret() -> str | None:
+    """The key in the user's data folder (made on first use), or None if it cannot be kept."""
+    import os
+    import secrets
+    from pathlib import Path
+
+    from platformdirs import user_data_dir
+
+    path = Path(user_data_dir("afterword")) / "web-secret"
+    try:
+        if path.is_file():
+            kept = path.read_text(encoding="ascii").strip()
+            if len(kept) >= 32:
+                return kept
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(32)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+            stream.write(key + "\n")
+        return key
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _free_port(host: str, wanted: int | None) -> int:

@@ -26,7 +26,7 @@ API_REFUSED = (
 )
 EXPIRED = (
     "This page was open too long or came from somewhere else, so nothing was changed. "
-    "Reload the page and try again."
+    "Go back (your text is still there and can be copied), then reload the page and try again."
 )
 
 
