@@ -5,11 +5,13 @@ Every sentence and message here was written for these tests: none comes from a l
 
 from __future__ import annotations
 
+from email import message_from_string
 from email.message import EmailMessage
 
 import pytest
 
 from afterword.inbox import read
+from afterword.inbox.headers import first_address, header_text
 from afterword.inbox.layout import find_layout
 from afterword.inbox.outcome import read_feedback, read_future
 from afterword.inbox.people import clean_person
@@ -345,3 +347,94 @@ def test_the_legal_form_below_a_job_list_completes_the_name() -> None:
     )
     assert reading.company == "Fernway Home Goods Ltd"
     assert reading.role == "Shift Lead"
+
+
+# People in headers: names without addresses, 'Last, First' in an encoded word, spelled-out
+# umlauts in an address.
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Kim Vogt", ("Kim Vogt", None)),  # an Outlook forward header
+        (
+            "=?utf-8?q?Nowak=2C_Jerzy?= <j.nowak@poczta.example>",
+            ("Nowak, Jerzy", "j.nowak@poczta.example"),
+        ),
+        ("Jane <j@x.example>, Bob <b@x.example>", ("Jane", "j@x.example")),
+        ("alice, bob@x.example", (None, "bob@x.example")),
+        ("undisclosed-recipients:;", (None, None)),
+    ],
+)
+def test_header_names_survive_missing_addresses_and_decoded_commas(
+    value: str, expected: tuple[str | None, str | None]
+) -> None:
+    msg = message_from_string(f"To: {value}\n\nbody\n")
+    assert first_address(header_text(msg, "to")) == expected
+
+
+def test_a_decoded_last_first_name_gives_the_full_candidate() -> None:
+    raw = _message(
+        "Dear Jerzy,\n\nThank you for interviewing with us. We offered the post to another "
+        "candidate.\n\nBest wishes,\nMaren Holt\n",
+        sender="Maren Holt <m.holt@lindqvist.example>",
+        subject="Research Associate",
+        to="",
+    ).replace(
+        b"To: robin.c@inbox.example", b"To: =?utf-8?q?Nowak=2C_Jerzy?= <j.nowak@poczta.example>"
+    )
+    assert read(raw).candidate_name == "Jerzy Nowak"
+
+
+OUTLOOK_FORWARD_PLAIN = """fyi, the other one is still open
+
+
+From: Kim Vogt
+Sent: Tuesday, September 9, 2025 4:12 PM
+To: Robin Castellano
+Subject: Dental Assistant
+
+Hi Robin,
+
+Thank you for coming in for the working interview on Friday. We have decided to move
+forward with another assistant.
+
+Kim Vogt
+Practice Recruiter | Larkmoor Dental
+"""
+OUTLOOK_FORWARD_HTML = (
+    "<p>fyi, the other one is still open</p><div><p><b>From:</b> Kim Vogt "
+    "&lt;kvogt@larkmoordental.example&gt;<br><b>Sent:</b> Tuesday, September 9, 2025 4:12 PM"
+    "<br><b>To:</b> Robin Castellano &lt;robin.c@inbox.example&gt;<br><b>Subject:</b> Dental "
+    "Assistant</p></div><p>Hi Robin,</p><p>Thank you for coming in for the working interview "
+    "on Friday. We have decided to move forward with another assistant.</p><p>Kim Vogt<br>"
+    "Practice Recruiter | Larkmoor Dental</p>"
+)
+
+
+def test_an_outlook_forward_takes_the_sender_address_its_html_part_shows() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Robin Castellano <robin.c@inbox.example>"
+    msg["To"] = "Sam Reyes <sam@inbox.example>"
+    msg["Subject"] = "FW: Dental Assistant"
+    msg["Date"] = "Wed, 10 Sep 2025 07:30:00 -0700"
+    msg.set_content(OUTLOOK_FORWARD_PLAIN)
+    msg.add_alternative(OUTLOOK_FORWARD_HTML, subtype="html")
+    reading = read(msg.as_bytes())
+    assert reading.contact_name == "Kim Vogt"
+    assert reading.contact_email == "kvogt@larkmoordental.example"
+    assert reading.candidate_name == "Robin Castellano"  # the original's To, not the forwarder's
+
+
+@pytest.mark.parametrize(
+    ("signer", "address"),
+    [("Jörg Müller", "j.mueller@antriebe.example"), ("Søren Dahl", "soeren.dahl@antriebe.example")],
+)
+def test_an_address_that_spells_out_umlauts_is_the_signers(signer: str, address: str) -> None:
+    reading = read(
+        _message(
+            f"Dear Robin,\n\nThank you for the interview. We have chosen another candidate.\n\n"
+            f"Kind regards\n\n{signer}\nHR Business Partner\nAntriebe GmbH\n{address}\n",
+            sender="Antriebe GmbH <karriere@antriebe.example>",
+            subject="Your application",
+        )
+    )
+    assert reading.contact_email == address

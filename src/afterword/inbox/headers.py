@@ -55,18 +55,30 @@ def _honest_chunk(chunk: bytes | str, charset: str | None) -> tuple[bytes | str,
 
 
 def first_address(value: str) -> tuple[str | None, str | None]:
+    if value and not re.search(r"[@<>:;]", value) and _BARE_NAME.fullmatch(value.strip()):
+        # A name without an address, as Outlook writes a forwarded header ("From: Kim Vogt").
+        return clean_header(value).strip("\"' ") or None, None
     try:
         pairs = getaddresses([value])
     except Exception:
         pairs = [parseaddr(value)] if value else []
-    for name, addr in pairs:
+    for i, (name, addr) in enumerate(pairs):
         name = clean_header(name).strip("\"' ") or None
         addr = addr.strip().lower() or None
         if addr and "@" not in addr:
+            # "Zieliński, Tomasz <t@x>" once its encoded word is decoded: the comma belongs
+            # to the name, not between two addresses.
+            following = pairs[i + 1] if i + 1 < len(pairs) else ("", "")
+            if not name and following[0] and "@" in following[1] and _BARE_NAME.fullmatch(addr):
+                return f"{pairs[i][1].strip()}, {clean_header(following[0])}", following[1].lower()
             addr = None
         if name or addr:
             return name, addr
     return None, None
+
+
+# One to four words of letters ("Kim Vogt", "Vogt, Kim"): a name where an address would be.
+_BARE_NAME = re.compile(r"[^\W\d_][\w'’.\-]*(?:,? [^\W\d_][\w'’.\-]*){0,3}")
 
 
 _ASCII = frozenset(["", "us-ascii", "ascii"])

@@ -124,7 +124,28 @@ def _read_message(msg: Message, notices: list[str], depth: int = 0) -> Email:
             return replace(inner, forwarded=True, notices=tuple(dict.fromkeys(notices)))
     text = _body_text(plain, html, notices)
     zone = base["date"].tzinfo if base["date"] is not None else None
-    return _finish(base, text, notices, zone)  # type: ignore[arg-type]
+    found = _finish(base, text, notices, zone)  # type: ignore[arg-type]
+    if found.forwarded and found.from_name and not found.from_address and plain and html:
+        # Outlook's plain part names a forwarded sender ("From: Kim Vogt") without the address
+        # its HTML part still shows.
+        address = _address_beside(found.from_name, html_to_text(html))
+        if address:
+            found = replace(found, from_address=address)
+    return found
+
+
+_BRACKETED_ADDRESS = re.compile(r"\s*[<\[(](?:mailto:)?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)[>\])]")
+
+
+def _address_beside(name: str, text: str) -> str | None:
+    """The address written in brackets right after a name: 'Kim Vogt <kim@acme.example>'."""
+    start = text.find(name)
+    while start >= 0:
+        found = _BRACKETED_ADDRESS.match(text, start + len(name))
+        if found:
+            return found.group(1).lower()
+        start = text.find(name, start + 1)
+    return None
 
 
 def _body_text(plain: str, html: str, notices: list[str]) -> str:

@@ -131,6 +131,8 @@ def find_candidate(layout: Layout, email: Email) -> str | None:
     return named[0] if named else None
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
+                               "Ü": "Ue", "ø": "oe", "Ø": "Oe", "å": "aa", "æ": "ae"})  # fmt: skip
 # The lookbehind keeps the scan linear on long runs of address characters.
 _ADDRESS = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
@@ -161,11 +163,11 @@ def find_contact_email(
     if not usable:
         return None
     if contact:
-        tokens = [squash(t) for t in contact.split() if len(squash(t)) > 1]
+        # A name is written in an address without its accents, or spelled out: 'ä' as 'ae'.
+        words = [*contact.split(), *contact.translate(_SPELLED_OUT).split()]
+        tokens = [squash(word) for word in words if len(squash(word)) > 1]
         for address in usable:
             local = squash(local_part(address))
-            if any(t in local for t in tokens) or (
-                tokens and local.startswith(tokens[0][:1]) and tokens[-1] in local
-            ):
+            if any(token in local for token in tokens):
                 return address
     return usable[0]
