@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from rejection_mail import rejection_email
@@ -351,3 +351,99 @@ def test_owners_never_see_each_others_records(database_url: str) -> None:
             bo.add_rejection(rejection_email(), today=DAY).id != record.id
         )  # no duplicate across owners
         assert bo.due(now=ARRIVED) and len(ada.rejections()) == 1
+
+
+def _everything_on_file(tracker: Tracker):
+    """The policy's inputs rebuilt from the public records: every rejection, no SQL window."""
+    from afterword.tracker.policy import OpeningFacts, RejectionFacts, Timing
+
+    quiet = {person.id: person.do_not_contact for person in tracker.contacts()}
+    archived = {company.id: company.archived for company in tracker.companies()}
+    facts, openings, last = [], [], {}
+    for record in tracker.rejections():
+        drafts = [
+            m.id
+            for m in tracker.rejection(record.id).messages
+            if m.kind == "follow_up" and m.status == "draft"
+        ]
+        facts.append(
+            RejectionFacts(
+                rejection_id=record.id,
+                company_id=record.company_id,
+                company=record.company,
+                role=record.role,
+                received_on=record.received_on,
+                received_at=record.received_at,
+                contact=record.contact,
+                do_not_contact=quiet.get(record.contact_id, False),
+                archived=archived[record.company_id],
+                reply_advised=record.reply_advised,
+                kept_on_file=record.future == "kept_on_file",
+                follow_up_sent=record.follow_up == "sent",
+                draft_id=max(drafts, default=None),
+            )
+        )
+    for company_id, is_archived in archived.items():
+        history = tracker.company(company_id).history
+        if not is_archived:
+            openings += [
+                OpeningFacts(company_id, e.role, e.day) for e in history if e.kind == "opening"
+            ]
+        check_ins = [e.day for e in history if e.kind == "check_in"]
+        if check_ins:
+            last[company_id] = max(check_ins)
+    profile = tracker.profile()
+    return facts, openings, last, Timing(profile.follow_up_days, profile.check_in_days)
+
+
+def test_due_reads_exactly_what_the_policy_needs_from_a_long_history(tracker: Tracker) -> None:
+    from afterword.tracker import policy
+
+    start = date(2025, 1, 6)
+    for n in range(36):
+        received = start + timedelta(days=n * 13)
+        record = tracker.add_rejection_fields(
+            company=f"Company {n % 7}",
+            role=f"Role {n}",
+            received=received,
+            contact_name=f"Person {n % 9}",
+            contact_email=f"p{n % 9}@c{n % 7}.example",
+            future="kept_on_file" if n % 3 else "invited",
+            stage="interview",
+        )
+        if n % 4 == 0:
+            tracker.log_sent(
+                record.id,
+                sent_on=datetime.combine(received, datetime.min.time(), UTC) + timedelta(days=2),
+            )
+        elif n % 4 == 1:
+            tracker.save_draft(
+                record.id,
+                subject="Thanks",
+                body="Thanks.",
+                strategy="gratitude",
+                verdict="ready",
+                findings=[],
+            )
+        if n % 10 == 5:
+            tracker.log_sent(
+                record.id,
+                kind="check_in",
+                force=True,
+                sent_on=datetime.combine(received, datetime.min.time(), UTC) + timedelta(days=100),
+            )
+        if n % 11 == 3:
+            tracker.log_opening(
+                company=f"Company {n % 7}", role="Opening", seen=received + timedelta(days=30)
+            )
+    people = tracker.contacts()
+    tracker.update_contact(people[2].id, do_not_contact=True)
+    tracker.archive_company(tracker.companies()[4].id)
+    tracker.update_profile(check_in_days=60)
+    inputs = _everything_on_file(tracker)
+    for offset in range(0, 560, 9):
+        now = datetime.combine(
+            start + timedelta(days=offset), datetime.min.time(), UTC
+        ) + timedelta(hours=11)
+        expected = policy.due(*inputs[:3], now=now, timing=inputs[3])
+        assert tracker.due(now=now) == expected, now
