@@ -10,7 +10,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from afterword.inbox import read
+from afterword.inbox import is_rejection, parse_email, read
 from afterword.inbox.headers import first_address, header_text
 from afterword.inbox.layout import find_layout
 from afterword.inbox.outcome import read_feedback, read_future
@@ -438,3 +438,86 @@ def test_an_address_that_spells_out_umlauts_is_the_signers(signer: str, address:
         )
     )
     assert reading.contact_email == address
+
+
+# Telling a rejection from other mail: more ways to state the decision, and near misses.
+def _one_sentence(sentence: str) -> bytes:
+    return _message(
+        f"Dear Robin,\n\nThank you for applying for the Analyst role. {sentence}\n\nBest,\nAl\n",
+        sender="Al Moreno <al@quillfield.example>",
+        subject="Analyst role",
+    )
+
+
+DECISIONS_MORE = [
+    "We won't be making you an offer this time.",
+    "You were not the preferred candidate for this post.",
+    "Your answers did not score highly enough to be shortlisted.",
+    "Your application does not meet the minimum qualifications listed in the advert.",
+    "We've decided not to fill the role this year.",
+    "The role has been put on hold until spring.",
+    "We're going to go another way, sorry.",
+    "We went with a guy who has more forklift hours.",
+    "We have given the job to someone from inside the team.",
+    "We decided to move forward with another hygienist.",
+    "It's now been filled, sorry.",
+]
+NOT_DECISIONS_MORE = [
+    "We'd like to move forward with another round of interviews next week.",
+    "If you are not the preferred candidate, we will let you know by Friday.",
+    "Your scores were high enough to progress to the final round.",
+    "We are delighted to be making you an offer; the details are attached.",
+]
+
+
+@pytest.mark.parametrize("sentence", DECISIONS_MORE)
+def test_more_ways_of_stating_the_decision_are_rejections(sentence: str) -> None:
+    assert is_rejection(parse_email(_one_sentence(sentence)))
+
+
+@pytest.mark.parametrize("sentence", NOT_DECISIONS_MORE)
+def test_next_rounds_conditions_and_offers_are_not_rejections(sentence: str) -> None:
+    assert not is_rejection(parse_email(_one_sentence(sentence)))
+
+
+FOLLOW_UP = """Hi Robin,
+
+Of course - the panel felt your case study answer stayed quite general.
+
+Best,
+Maren
+
+On Tue, 3 Mar 2026 at 10:00, Robin Castellano <robin.c@inbox.example> wrote:
+> Thanks Maren, could you share any feedback?
+>
+> On Mon, 2 Mar 2026 at 09:00, Maren Holt <maren@lindqvist.example> wrote:
+>> Dear Robin,
+>> We have decided to move forward with another candidate for the Analyst role.
+"""
+
+
+def test_a_follow_up_is_a_rejection_when_its_sender_stated_the_decision_in_the_thread() -> None:
+    assert is_rejection(
+        parse_email(
+            _message(
+                FOLLOW_UP, sender="Maren Holt <maren@lindqvist.example>", subject="Re: Analyst"
+            )
+        )
+    )
+
+
+def test_a_follow_up_from_someone_else_does_not_borrow_the_threads_decision() -> None:
+    assert not is_rejection(
+        parse_email(_message(FOLLOW_UP, sender="Jo Park <jo@other.example>", subject="Re: Analyst"))
+    )
+
+
+def test_a_reply_about_a_trial_shift_is_about_a_job_through_its_thread() -> None:
+    reply = (
+        "Thanks for doing the trial shift Saturday. We're going to go another way, sorry.\n\nDes\n\n"
+        "On 27 Mar 2025, at 14:05, Robin Castellano <robin.c@inbox.example> wrote:\n\n"
+        "Hi Des, confirming I'll be in Saturday for the trial shift for the Line Cook position.\n"
+    )
+    assert is_rejection(
+        parse_email(_message(reply, sender="Des Furlong <des@kettle.example>", subject="Re: trial"))
+    )

@@ -49,6 +49,11 @@ _SOMEONE_ELSE_CHOSEN = [
     r"\b(?:(?:go|going|gone|went|proceed\w*|continu\w*|mov\w*\s+(?:forward|ahead))\s+with|"
     r"pursu\w*)\s+(?:candidates|applicants|someone|somebody|an?\s+(?:\w+\s+)?(?:candidate|applicant))\b",
     rf"\bfill(?:ed|ing)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+(?:with|internally)",
+    # Another person named by any noun: "going with a guy who", "with another hygienist".
+    r"\b(?:go|going|gone|went|mov\w*\s+(?:forward|ahead)|proceed\w*)\s+with\s+(?:a\s+(?:guy|woman|man|"
+    r"person)\b|another\s+(?!round|interview|stage|step|call|conversation|meeting|chat)[a-z]+)",
+    rf"\b(?:given|offered|awarded)\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+to\s+"
+    r"(?:someone|somebody|another|an?\s+(?:internal|other))",
 ]
 _NO_FURTHER = [
     rf"{_NOT}\s+(?:going\s+to\s+)?(?:be\s+|been\s+|have\s+|to\s+)?(?:\w+\s+){{0,2}}?"
@@ -56,7 +61,8 @@ _NO_FURTHER = [
     r"shortlist\w*|select(?:ed)?\b|successful|chosen|invit\w*\s+you|pursu\w*|hir(?:e|ing)\b|"
     r"continu\w*\s+with\s+(?:your|you)\b|consider\w*\s+further|"
     r"schedul\w*\s+(?:a|an|any|your)\s+(?:\w+\s+)?(?:interview|call|meeting)|"
-    r"(?:tak(?:e|ing)|consider\w*)\s+(?:your|you|it|this)\w*\s+(?:\w+\s+){0,2}(?:further|forward)|"
+    r"(?:tak(?:e|ing)|consider\w*)\s+(?:your|you|it|this)\w*\s+(?:\w+\s+){0,2}(?:further|forward|"
+    r"to\s+(?:interview|the\s+next))|"
     r"offer\w*\s+you|extend\w*\s+(?:you\s+)?an\s+offer|be\s+forwarded\s+to\s+the\s+hiring|"
     r"pass\w*\s+(?:the|our|this|your)\s+(?:\w+\s+){0,2}(?:stage|round|assessment|test|screen\w*)|"
     rf"(?:match|meet)\w*\s+(?:\w+\s+){{0,3}}(?:requirements|criteria|needs)|{_POST}\s+for\s+you\b)",
@@ -65,6 +71,13 @@ _NO_FURTHER = [
     r"\b(?:application|candidacy)\s+(?:\w+\s+){0,2}(?:has|have|was|were|is)\s+(?:been\s+)?"
     r"(?:declined|rejected|unsuccessful)",
     r"\b(?:continu\w*|keep)\s+(?:our|the)\s+search\b|\bkeep\s+looking\b",
+    # "won't be making you an offer", "not the preferred applicant", "did not score highly
+    # enough to be invited", "does not meet the minimum qualifications".
+    rf"{_NOT}\s+(?:be\s+)?(?:mak|extend)\w*\s+(?:you\s+)?an\s+offer",
+    rf"{_NOT}\s+(?:been\s+)?(?:the\s+)?(?:preferred|successful|strongest|chosen)\s+(?:candidate|applicant)",
+    rf"{_NOT}\s+(?:\w+\s+){{0,3}}enough\s+to\s+(?:be\s+)?(?:invit|progress|proceed|shortlist|advanc|mov)",
+    rf"{_NOT}\s+(?:\w+\s+){{0,2}}(?:meet|satisfy)\s+(?:\w+\s+){{0,2}}(?:qualifications|requirements|criteria)",
+    r"\b(?:decided|chosen|opted)\s+not\s+to\s+(?:fill|recruit\s+for|go\s+ahead\s+with)\b",
 ]
 _OUTCOME = [
     rf"\b{_POST}\s+(?:\w+\s+)?(?:has|have|had)\s+(?:now\s+|already\s+)?"
@@ -73,6 +86,11 @@ _OUTCOME = [
     r"\b(?:we(?:'ve|’ve|\s+have)|has\s+been|have\s+been)\s+(?:now\s+|already\s+)?filled\b",
     r"\b(?:was|were|been|is)\s+unsuccessful\b|\bunsuccessful\s+(?:on\s+this|this\s+time)",
     r"\b(?:go|going|gone)\s+in\s+a\s+different\s+direction",
+    r"\b(?:go|going|gone|went)\s+(?:another|a\s+different)\s+(?:way|direction|route)\b",
+    rf"\b{_POST}\s+(?:\w+\s+){{0,2}}(?:has|have|had)\s+been\s+(?:put\s+on\s+hold|paused|frozen)",
+    r"\b(?:it|this|that)(?:'s|’s|\s+is|\s+has)\s+(?:now\s+|already\s+)?(?:been\s+filled|"
+    r"no\s+longer\s+(?:available|open))",
+    rf"\b(?:ended\s+up|already)\s+fill(?:ed|ing)\s+(?:it|the\s+{_POST})\b",
     r"\b(?:did\s+not|didn'?t|didn’t|won'?t|won’t|will\s+not)\s+work\s+out\b",
 ]
 _DECISIONS = re.compile("|".join(_SOMEONE_ELSE_CHOSEN + _NO_FURTHER + _OUTCOME), re.I)
@@ -120,8 +138,35 @@ def is_rejection(email: Email) -> bool:
     cut = CUT_LISTS.search(text)
     if cut:
         text = text[: cut.start()]
-    if not _JOB.search(text) and not _JOB.search(email.subject):
+    thread = email.quoted[:_LOOK_AT]
+    if not any(_JOB.search(part) for part in (text, email.subject, thread)):
         return False
+    decisions, promises = _weigh(text)
+    # A reply that only follows up (feedback after a rejection, say) is still the rejection
+    # when the sender's own earlier message in the thread stated the decision.
+    if not decisions and not promises and _wrote_in_thread(email, thread):
+        decisions, promises = _weigh(thread)
+    return decisions > promises
+
+
+def _wrote_in_thread(email: Email, thread: str) -> bool:
+    """Whether the sender wrote a quoted message: 'From: ... <them>' or '<them> wrote:'."""
+    address = (email.from_address or "").lower()
+    if not address or not thread:
+        return False
+    low = thread.lower()
+    start = low.find(address)
+    while start >= 0:
+        line = low[low.rfind("\n", 0, start) + 1 : start].lstrip("> \t")
+        after = low[start + len(address) : start + len(address) + 12]
+        if line.startswith("from:") or "wrote:" in after:
+            return True
+        start = low.find(address, start + 1)
+    return False
+
+
+def _weigh(text: str) -> tuple[int, int]:
+    """Decisions against the reader and promises to them, a sentence at a time."""
     decisions = promises = 0
     for sentence in sentences(text):
         for found in _DECISIONS.finditer(sentence):
@@ -133,4 +178,4 @@ def is_rejection(email: Email) -> bool:
             promises += 1
     if not decisions and _BAD_NEWS.search(text) and _SEND_OFF.search(text):
         decisions = 1
-    return decisions > promises
+    return decisions, promises
