@@ -521,3 +521,116 @@ def test_a_reply_about_a_trial_shift_is_about_a_job_through_its_thread() -> None
     assert is_rejection(
         parse_email(_message(reply, sender="Des Furlong <des@kettle.example>", subject="Re: trial"))
     )
+
+
+# A chatty start-up note: lower-case brand, "Name from Brand" sender, "team @ brand" signature.
+def test_a_lower_case_note_from_a_named_person_at_a_brand() -> None:
+    reading = read(
+        _message(
+            "hey robin!\n\nthanks so much for applying to be a barista with us. we loved your "
+            "energy but we've hired someone with a bit more espresso experience.\n\n"
+            "keep an eye on our jobs page, we're opening two more cafes!\n\nmina\npeople @ "
+            "driftwood\n",
+            sender="Mina from Driftwood <mina@driftwood-coffee.example>",
+            subject="your application to driftwood",
+        )
+    )
+    assert reading.company.lower() == "driftwood"
+    assert reading.role == "barista"
+    assert reading.contact_name == "Mina"
+    assert reading.future == "invited"  # a line ending in '!' is prose, not a signature
+
+
+@pytest.mark.parametrize(
+    ("display", "person"),
+    [
+        ("Mina from Driftwood", "Mina"),
+        ("Sam Okoye @ Lattice", "Sam Okoye"),
+        ("Careers at Lattice", None),
+    ],
+)
+def test_a_person_speaking_for_an_organisation_in_the_sender_name(
+    display: str, person: str | None
+) -> None:
+    assert clean_person(display) == person
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "role"),
+    [
+        (
+            "SV: Ansøgning - Warehouse Coordinator",
+            "Thank you for your application for the position as Warehouse Coordinator at "
+            "Nordvik Logistik A/S. We have chosen another candidate.",
+            "Warehouse Coordinator",
+        ),
+        (
+            'Your application for "Junior UX Designer"',
+            "Thanks for applying for the 'Junior UX Designer' position; we won't be moving forward.",
+            "Junior UX Designer",
+        ),
+    ],
+)
+def test_foreign_subject_words_and_quotation_marks_leave_the_title(
+    subject: str, body: str, role: str
+) -> None:
+    reading = read(
+        _message(
+            f"Hi Robin,\n\n{body}\n\nBest,\nAnna\n",
+            sender="Anna <anna@nordvik.example>",
+            subject=subject,
+        )
+    )
+    assert reading.role == role
+
+
+def test_an_organisation_name_may_join_its_words_with_of_the() -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for your recent application. Unfortunately, on this "
+            "occasion it has not been successful.\n\nYours sincerely,\n\nHuman Resources\n"
+            "Bank of the Western Shore\n",
+            sender="careers@westshorebank.example",
+            subject="Your application",
+        )
+    )
+    assert reading.company == "Bank of the Western Shore"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Olivia Grant RIBA", "Olivia Grant"),
+        ("Hal Moreno MBA", "Hal Moreno"),
+        ("Marie DUPONT", "Marie DUPONT"),
+    ],
+)
+def test_well_known_credentials_drop_without_a_comma_but_capitalised_surnames_stay(
+    written: str, name: str
+) -> None:
+    assert clean_person(written) == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll keep you posted on anything else that comes in that fits your background.",
+        "We keep the details of all finalists for a year and may get in touch if a vacancy arises.",
+    ],
+)
+def test_agency_and_elided_subject_promises_keep_on_file(sentence: str) -> None:
+    assert read_future(sentence) == "kept_on_file"
+
+
+def test_keeping_you_posted_on_this_process_is_no_promise_about_other_roles() -> None:
+    assert read_future("I'll keep you posted as the panel finishes this week.") == "not_mentioned"
+
+
+def test_a_client_progressing_with_other_candidates_is_a_rejection() -> None:
+    assert is_rejection(
+        parse_email(
+            _one_sentence(
+                "They have decided to progress with candidates who have more retail experience."
+            )
+        )
+    )

@@ -48,6 +48,9 @@ _TEAM_SUFFIX = re.compile(
 )
 
 
+_SPEAKER = re.compile(r"(?P<who>.+?)\s+(?:from|at|@)\s+(?P<org>.+)", re.I)
+
+
 _ORG_SUFFIX = re.compile(rf"(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,3}}(?:,?[ \t]+{LEGAL})?")
 
 
@@ -114,11 +117,15 @@ def _display_org(email: Email, people: list[str]) -> str | None:
     if not email.from_name:
         return None
     display = re.split(r"\s+(?:via|through|on behalf of)\s+", email.from_name, flags=re.I)[0]
+    # "Lena from Tidal", "Sam at Acme": a person speaking for the organisation after them.
+    speaker = _SPEAKER.match(display)
+    if speaker and clean_person(speaker.group("who")):
+        display = speaker.group("org")
     display = _TEAM_SUFFIX.sub("", display).strip(" -–—")
     if (
         display
         and not any(same_person(display, p) for p in people)
-        and not clean_person(email.from_name)
+        and (display != email.from_name or not clean_person(email.from_name))
         and not TEAMISH.fullmatch(display)
     ):
         return display

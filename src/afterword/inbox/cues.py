@@ -85,7 +85,14 @@ HONORIFIC = re.compile(
 # Letters after a name: degrees, licences and memberships ("Ph.D.", "RN", "MSc", "CIPD"),
 # told from a given name ("Ann") by their second capital.
 CREDENTIAL = r"(?=(?:[^A-Z\s,]*[A-Z]){2})(?:[A-Z][a-z]{0,2}\.?){1,4}(?![\w.])"
-CREDENTIALS = re.compile(rf"(?:,\s*{CREDENTIAL}(?:\s+{CREDENTIAL})*)+$")
+# Without a comma only well-known ones count: "Marie DUPONT" keeps her capitalised surname.
+_KNOWN_CREDENTIAL = (
+    r"(?:Ph\.?\s?D\.?|M\.?B\.?A\.?|M\.?D\.?|MSc|BSc|MA|BA|MEng|BEng|CEng|RIBA|MRICS|FRICS|CIPD|"
+    r"MCIPD|FCIPD|ACCA|FCCA|ACA|FCA|CPA|CFA|PMP|SPHR|PHR|SHRM-(?:CP|SCP)|RN|BSN|MSN|DDS)"
+)
+CREDENTIALS = re.compile(
+    rf"(?:,\s*{CREDENTIAL}(?:\s+{CREDENTIAL})*)+$|(?:\s+{_KNOWN_CREDENTIAL}(?![\w.]))+$"
+)
 LEGAL = (
     r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|plc|PLC|GmbH|AG|AB|ApS|A/S|AS|ASA|"
     r"Oy|SA|S\.A\.|SAS|S\.p\.A\.|SpA|BV|B\.V\.|NV|N\.V\.|(?:\(Pty\)|Pty\.?)\s+Ltd\.?|Co\.|Corp\.?|"
@@ -94,7 +101,8 @@ LEGAL = (
 LEGAL_RE = re.compile(r"[\s,]+" + LEGAL + r"$")
 CAP = r"(?:(?<![\w'’.\-])[A-Z0-9ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ][\w'’.\-]{0,40})"
 CONNECT = r"(?:&|and|of|y|de|du|des|la|le|del|da|van|von|der|den|for|on|the|'n'|\+)"
-ORG = rf"{CAP}(?:[ \t]+(?:{CONNECT}[ \t]+)?{CAP}){{0,5}}(?:,?[ \t]+{LEGAL})?"
+# "Bank of the Eastern Isles": a connecting word, and "the" after it, may join capitals.
+ORG = rf"{CAP}(?:[ \t]+(?:{CONNECT}[ \t]+(?:the[ \t]+)?)?{CAP}){{0,5}}(?:,?[ \t]+{LEGAL})?"
 STOP_ORG = {
     "we", "our", "us", "you", "your", "the", "this", "that", "it", "i", "thank", "thanks",
     "unfortunately", "dear", "hi", "hello", "please", "after", "as", "if", "in", "at", "for",

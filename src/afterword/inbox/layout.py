@@ -46,7 +46,7 @@ _RULE = re.compile(r"[-–—_=*]{2,}\s*")
 
 
 def _sentence_like(line: str) -> bool:
-    if line.endswith("?"):
+    if line.endswith("?") or (line.endswith("!") and len(line.split()) >= 4):
         return True
     return line.endswith(".") and not _ENDS_IN_ABBREVIATION.search(line)
 

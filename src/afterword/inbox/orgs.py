@@ -85,6 +85,10 @@ _DOMAIN = re.compile(r"(?<![\w@.-])(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?=[/\s),
 _COMMON_HOSTS = {"linkedin", "gmail", "outlook", "yahoo", "hotmail", "icloud", "google", "bit"}
 
 
+# "Recruiter | Acme", "Talent Partner, Acme", "Recruiter at Acme", "people @ tidal".
+_SIGNATURE_PARTS = re.compile(r"\s*[|,·•]\s*|\s+[-–—@]\s+|\s+at\s+")
+
+
 def trim_org(org: str) -> str | None:
     """A sighted name without sentence debris: leading 'The', a trailing 'and', a full stop."""
     org = re.split(r"(?<!\bSt)(?<!\bCo)(?<!\bMt)(?<!\bDr)(?<=\w)\.\s+(?=[A-Z])", org)[0]
@@ -186,7 +190,7 @@ def signature_orgs(layout: Layout, people: list[str], labels: set[str]) -> list[
             continue
         if names.boilerplate.search(line):
             continue
-        parts = [p.strip() for p in re.split(r"\s*[|,·•]\s*|\s+[-–—]\s+", line) if p.strip()]
+        parts = [p.strip() for p in _SIGNATURE_PARTS.split(line) if p.strip()]
         titled = any(TITLE_WORDS.search(part) for part in parts)
         # On an address line ("Riverside Drive, Nairobi") the town is no employer: only a part
         # that reads as an organisation is.

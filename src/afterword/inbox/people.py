@@ -37,9 +37,15 @@ def clean_person(name: str | None) -> str | None:
         if first.strip() and person_like(first) and person_like(last):
             name = f"{first.strip()} {last.strip()}"
     name = HONORIFIC.sub("", name).strip()
+    speaker = _SPEAKER.match(name)
+    if speaker and not person_like(name):
+        name = speaker.group(1)  # "Lena from Tidal", "Sam @ Acme": the person speaking
     if "@" in name or not name:
         return None
     return name if person_like(name) else None
+
+
+_SPEAKER = re.compile(r"(.+?)\s+(?:from|at|@)\s+\S")
 
 
 # Pure and asked about the same few strings many times per email.

@@ -82,6 +82,7 @@ _BODY_PATTERNS = [
         2,
     ),
     (re.compile(rf"\b(?:position|post|role)\s+of\s+[“\"‘']?(?P<role>{_ROLE})"), 3),
+    (re.compile(rf"\b(?:position|post|role|job)\s+as\s+(?:an?\s+)?(?P<role>{_ROLE})"), 2),
     (re.compile(rf"\b(?:to\s+be|as)\s+an?\s+(?P<role>{_ROLE}){_TAGS}\s+(?:at|with|for)\b"), 2),
     (re.compile(rf"\bas\s+an?\s+(?P<role>{_ROLE}){_TAGS}[.!,]"), 2),
     # "applying for Logistics Analyst (JR-10442)", "an application for Site Lead, Leeds"
@@ -100,9 +101,13 @@ _APPOSITION = re.compile(
     rf"\b(?:the|this|our)\s+(?:position|role|post|vacancy|job)\s+[“\"‘']?(?:[A-Z]{{0,4}}\d{{3,}}\s+)?"
     rf"(?P<role>{_ROLE})"
 )
-# Titles written in lower case ("the studio assistant job") count when they name a job.
+# Titles written in lower case ("the studio assistant job", "to be a bike mechanic with us")
+# count when they name a job.
 _LOWER_ROLE = re.compile(
     rf"\b(?:the|a|an|our|this)\s+(?P<role>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+{_ROLE_NOUN}\b"
+)
+_LOWER_AS_ROLE = re.compile(
+    r"\b(?:to\s+be|as)\s+an?\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:with|at|for|on)\b"
 )
 _LINE_PATTERN = re.compile(
     rf"^(?i:re|post|position|role|job(?:\s+title)?|vacancy)\s*:\s*(?P<role>{_ROLE_LINE})", re.M
@@ -130,9 +135,14 @@ _GENERIC = re.compile(
 # Reply and forward marks, and "application" in other languages before a title.
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)*(?:(?:ihre\s+|votre\s+|su\s+|din\s+)?(?:bewerbung|candidature|"
-    r"candidatura|sollicitatie|ansökan|solicitud)\b\s*(?:als|pour|para|como|för|voor|[-–:])?\s*)?",
+    r"candidatura|sollicitatie|ansökan|ansøgning|søknad|hakemus|solicitud)\b\s*(?:als|pour|para|como|för|voor|[-–:])?\s*)?",
     re.I,
 )
+
+
+# Quotation marks around a title ('the "Junior UX Designer" position'); an apostrophe inside a
+# word stays.
+_QUOTES = re.compile(r"[\"“”„]|(?<!\w)['‘]|['’](?!\w)")
 
 
 def _unwrap(text: str) -> str:
@@ -231,16 +241,17 @@ def find_role(email: Email, text: str, company: str | None, context: str = "") -
         found[role] = found.get(role, 0) + weight
 
     def scan(source: str, share: float) -> None:
-        flowing = _unwrap(source)
+        flowing = _QUOTES.sub("", _unwrap(source))
         for pattern, weight in _BODY_PATTERNS:
             for match in pattern.finditer(flowing):
                 add(match.group("role"), weight * share)
         for match in _APPOSITION.finditer(flowing):
             if occupational(match.group("role")):
                 add(match.group("role"), 1.5 * share)
-        for match in _LOWER_ROLE.finditer(flowing):
-            if occupational(match.group("role")):
-                add(match.group("role"), share)
+        for pattern in (_LOWER_ROLE, _LOWER_AS_ROLE):
+            for match in pattern.finditer(flowing):
+                if occupational(match.group("role")):
+                    add(match.group("role"), share)
 
     scan(text, 1.0)
     for match in _LINE_PATTERN.finditer(text):
@@ -248,7 +259,7 @@ def find_role(email: Email, text: str, company: str | None, context: str = "") -
     in_body = set(found)
     if context:
         scan(context, 0.5)
-    subject = _SUBJECT_PREFIX.sub("", email.subject)
+    subject = _QUOTES.sub("", _SUBJECT_PREFIX.sub("", email.subject))
     titles = {match.group("role") for p in _SUBJECT_PATTERNS if (match := p.search(subject))}
     bare = _BARE_SUBJECT.match(subject.strip())
     if bare and occupational(bare.group("role")):

@@ -46,7 +46,7 @@ _SOMEONE_ELSE_CHOSEN = [
     r"(?:hire[ds]?|gone\s+with|go\s+with|went\s+with|selected|chosen|appointed|"
     rf"offer(?:ed)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+to|"
     rf"extend(?:ed)?\s+(?:an\s+)?offer\s+to)\s+{_SOMEONE}",
-    r"\b(?:(?:go|going|gone|went|proceed\w*|continu\w*|mov\w*\s+(?:forward|ahead))\s+with|"
+    r"\b(?:(?:go|going|gone|went|proceed\w*|progress\w*|continu\w*|mov\w*\s+(?:forward|ahead))\s+with|"
     r"pursu\w*)\s+(?:candidates|applicants|someone|somebody|an?\s+(?:\w+\s+)?(?:candidate|applicant))\b",
     rf"\bfill(?:ed|ing)?\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){{0,3}}?{_POST}\s+(?:with|internally)",
     # Another person named by any noun: "going with a guy who", "with another hygienist".
