@@ -634,3 +634,36 @@ def test_a_client_progressing_with_other_candidates_is_a_rejection() -> None:
             )
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Please don't hesitate to apply for other roles that suit you.", "invited"),
+        ("The door remains open for you here.", "invited"),
+        ("We would be glad to receive a new application from you next year.", "invited"),
+        ("We do not plan to apply the same criteria again.", "not_mentioned"),
+    ],
+)
+def test_encouragements_said_through_a_negation_or_an_image(sentence: str, expected: str) -> None:
+    assert read_future(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It is not our policy to give feedback to unsuccessful applicants.", "declined"),
+        ("Our practice is not to share interview notes, I'm afraid.", "declined"),
+        ("I could set up a short call to go over how the interview went.", "offered"),
+        (
+            "Your design skills were strong, but your client experience was a little limited.",
+            "offered",
+        ),
+        (
+            "Places on the programme were limited and your application was not successful.",
+            "not_mentioned",
+        ),
+    ],
+)
+def test_policies_calls_and_limits_said_of_the_candidate(sentence: str, expected: str) -> None:
+    assert read_feedback(sentence) == expected
