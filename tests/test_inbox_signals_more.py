@@ -667,3 +667,22 @@ def test_encouragements_said_through_a_negation_or_an_image(sentence: str, expec
 )
 def test_policies_calls_and_limits_said_of_the_candidate(sentence: str, expected: str) -> None:
     assert read_feedback(sentence) == expected
+
+
+def test_holding_onto_details_written_as_one_word_is_kept_on_file() -> None:
+    sentence = "We'll hold onto your information and reach out if a better match opens up."
+    assert read_future(sentence) == "kept_on_file"
+
+
+@pytest.mark.parametrize(
+    "subject", ["Absage: Ihre Bewerbung als Mechatroniker (m/w/d)", "Outcome: Mechatroniker"]
+)
+def test_a_verdict_word_before_a_subject_title_is_not_the_title(subject: str) -> None:
+    reading = read(
+        _message(
+            "Dear Robin,\n\nThank you for your application. We have chosen another applicant.\n",
+            sender="HR <hr@albrecht.example>",
+            subject=subject,
+        )
+    )
+    assert reading.role == "Mechatroniker"

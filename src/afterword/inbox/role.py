@@ -134,7 +134,7 @@ _GENERIC = re.compile(
 )
 # Reply and forward marks, and "application" in other languages before a title.
 _SUBJECT_PREFIX = re.compile(
-    r"^\s*(?:(?:re|fwd?|fw|aw|sv)\s*:\s*)*(?:(?:ihre\s+|votre\s+|su\s+|din\s+)?(?:bewerbung|candidature|"
+    r"^\s*(?:(?:re|fwd?|fw|aw|sv|absage|rejection|outcome)\s*:\s*)*(?:(?:ihre\s+|votre\s+|su\s+|din\s+)?(?:bewerbung|candidature|"
     r"candidatura|sollicitatie|ansökan|ansøgning|søknad|hakemus|solicitud)\b\s*(?:als|pour|para|como|för|voor|[-–:])?\s*)?",
     re.I,
 )
