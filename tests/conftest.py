@@ -98,10 +98,13 @@ class PostgresServer:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """The session's PostgreSQL server. Missing or broken PostgreSQL fails the tests."""
+    server = None
     try:
         server = PostgresServer()
         server.start()
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        if server is not None:
+            shutil.rmtree(server.folder, ignore_errors=True)
         pytest.fail(f"cannot start PostgreSQL for the storage tests: {error}", pytrace=False)
     try:
         yield server
