@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The app on 127.0.0.1 with the SQLite file in your data folder; it opens your browser.
 run: install
-	$(BIN)/afterword demo
+	$(BIN)/afterword serve
 
 lint: install
 	$(BIN)/ruff check $(CODE)
@@ -50,6 +51,8 @@ bench: install
 	$(BIN)/python benchmarks/read_accuracy.py
 	for set in benchmarks/heldout*_rejections; do $(BIN)/python benchmarks/read_accuracy.py --data $$set; done
 	$(BIN)/python benchmarks/read_speed.py
+	$(BIN)/python benchmarks/track.py
+	$(BIN)/python benchmarks/web.py
 
 docs: install
 	$(BIN)/afterword rules --format markdown > docs/rules.md
