@@ -14,8 +14,9 @@ from afterword.tracking import DueItem
 KIND_LABELS = {"cool_down": "Cool down", "follow_up": "Follow up", "check_in": "Check in"}
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 check-in', '2 check-ins', '3 companies'."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def due_text(items: Sequence[DueItem], today: date, *, limit: int | None) -> str:

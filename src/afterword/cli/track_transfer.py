@@ -67,6 +67,7 @@ def import_(
 ) -> None:
     """Import an export; a cut-off, mismatched or duplicate file is refused whole."""
     from afterword.cli.inputs import InputError, read_bytes
+    from afterword.cli.track_text import plural
     from afterword.tracking import TrackerError, read_export
 
     try:
@@ -77,9 +78,10 @@ def import_(
         return
     summary = run(database, lambda t: t.import_json(parsed))
     say(
-        f"Imported {summary.rejections} rejections at {summary.companies} companies, "
-        f"{summary.contacts} contacts, {summary.messages} messages and "
-        f"{summary.feedback} pieces of feedback."
+        f"Imported {plural(summary.rejections, 'rejection')} at "
+        f"{plural(summary.companies, 'company', 'companies')}, "
+        f"{plural(summary.contacts, 'contact')}, {plural(summary.messages, 'message')} and "
+        f"{plural(summary.feedback, 'piece')} of feedback."
     )
 
 
