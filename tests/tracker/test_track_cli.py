@@ -162,7 +162,10 @@ def test_export_import_and_csv(track, email_file: Path, home: Path, tmp_path: Pa
     assert csv_text.splitlines()[1].startswith("1,2026-03-02,Harbourline Ferries")
     other = f"sqlite:///{tmp_path / 'other.db'}"
     imported = CliRunner().invoke(app, ["track", "import", str(out), "--database", other])
-    assert imported.exit_code == 0 and "Imported 1 rejection at 1 company, 1 contact" in imported.stdout
+    assert (
+        imported.exit_code == 0
+        and "Imported 1 rejection at 1 company, 1 contact" in imported.stdout
+    )
     twice = CliRunner().invoke(app, ["track", "import", str(out), "--database", other])
     assert twice.exit_code == 2 and "already holds Harbourline Ferries" in twice.stderr
 
