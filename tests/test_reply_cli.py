@@ -13,6 +13,9 @@ import pytest
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_rejections"
 SCRIPT = Path(sys.executable).parent / "afterword"
+pytestmark = pytest.mark.skipif(
+    not DEV.is_dir(), reason="the dev rejections (../shared) are not here"
+)
 
 
 def run(*args: str, home: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
