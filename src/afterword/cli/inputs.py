@@ -14,6 +14,7 @@ from afterword.context import Context, ContextError, context_from_dict
 from afterword.review.config import DEFAULT_CONFIG, ConfigError, ReviewConfig, config_from_dict
 
 MAX_INPUT_BYTES = 1_000_000
+END_OF_PASTE = "then press Ctrl-D (Ctrl-Z and Enter on Windows)"
 
 
 class InputError(Exception):
@@ -33,25 +34,18 @@ def silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def read_bytes(path: str, what: str, limit: int = MAX_INPUT_BYTES) -> tuple[bytes, str]:
+def read_bytes(
+    path: str, what: str, limit: int = MAX_INPUT_BYTES, prompt: str | None = None
+) -> tuple[bytes, str]:
     """The bytes of a file, or of standard input for '-', refusing anything over the limit."""
-    if path == "-":
-        if sys.stdin.isatty():
-            sys.stderr.write("Paste your draft, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n")
-        data = sys.stdin.buffer.read(limit + 1)
-        name = "standard input"
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise InputError(f"{what} not found: {path}")
-        if file.is_dir():
-            raise InputError(f"{what} is a folder, not a file: {path}")
-        try:
-            with file.open("rb") as handle:
-                data = handle.read(limit + 1)
-        except OSError as error:
-            raise InputError(f"cannot read {what} {path}: {error.strerror or error}") from None
-        name = path
+    stream, name = open_input(path, what, prompt or f"Paste your {what}, {END_OF_PASTE}.")
+    try:
+        data = stream.read(limit + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {what} {name}: {error.strerror or error}") from None
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
     if len(data) > limit:
         raise InputError(
             f"{what} is too long: afterword reads up to {limit // 1_000_000} MB; "

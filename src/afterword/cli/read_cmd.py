@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 
 from afterword.cli import app, fail
-from afterword.cli.inputs import InputError, open_input, silence_stdout
+from afterword.cli.inputs import END_OF_PASTE, InputError, open_input, silence_stdout
 
 FORMATS = ("text", "json", "jsonl")
-PROMPT = "Paste the rejection email, then press Ctrl-D (Ctrl-Z and Enter on Windows)."
+PROMPT = f"Paste the rejection email, {END_OF_PASTE}."
 FIELDS = (
     ("company", "Company"),
     ("role", "Role"),

@@ -95,10 +95,11 @@ def read_rejection_file(file: str) -> tuple[bytes | str, Any, str]:
     import io
 
     from afterword.cli.inputs import InputError, read_bytes
+    from afterword.cli.read_cmd import PROMPT
     from afterword.mailfile import HEAD_BYTES, MailFileError, MailStream, load_email, sniff
 
     try:
-        data, name = read_bytes(file, "email", limit=MAX_EMAIL_BYTES)
+        data, name = read_bytes(file, "email", limit=MAX_EMAIL_BYTES, prompt=PROMPT)
         kind = sniff(data[:HEAD_BYTES], name)
         if kind == "mbox":
             raise MailFileError(f"{name} is a mail folder; save the one rejection as .eml")
