@@ -67,3 +67,25 @@ def test_echoes_never_raise_and_stay_short(text: str) -> None:
     found = echoes_of(text, ("Acme",))
     for phrase in (found.praise, found.praise_clause, found.plans, found.moment):
         assert phrase is None or 3 <= len(phrase.split()) <= 28
+
+
+def test_a_gap_they_would_have_liked_to_see_is_not_praise() -> None:
+    text = "* We'd have liked to hear more about how you've handled difficult stakeholders."
+    assert not echoes_of(text).praise and not echoes_of(text).praise_clause
+
+
+def test_a_bulleted_compliment_loses_its_bullet() -> None:
+    text = "• The panel noted that your stock-rotation plan was excellent."
+    assert (
+        echoes_of(text).praise_clause == "the panel noted that my stock-rotation plan was excellent"
+    )
+
+
+def test_taking_the_time_to_speak_becomes_speaking() -> None:
+    text = "Thank you for taking the time to speak with us about the night-shift rota at Harwell."
+    assert echoes_of(text).moment == "speaking with you about the night-shift rota at Harwell"
+
+
+def test_a_moment_stops_where_a_comment_on_it_begins() -> None:
+    text = "Thanks for doing the trial shift on Friday, the kitchen was packed and you coped well."
+    assert echoes_of(text).moment == "doing the trial shift on Friday"

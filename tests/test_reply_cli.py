@@ -131,3 +131,18 @@ def test_reply_track_files_the_rejection_and_the_draft_once(home: Path) -> None:
 def test_database_without_track_is_refused(home: Path) -> None:
     done = run(str(DEV / "24.eml"), "--database", "sqlite:///x.db", home=home)
     assert done.returncode == 2 and "--track" in done.stderr.decode()
+
+
+def test_the_user_corrects_a_company_and_role_the_reader_could_not_find(home: Path) -> None:
+    pasted = (
+        b"Hi Sam,\n\nThanks for your time on the call last week. We really enjoyed your demo "
+        b"of the offline ticket scanner, but we have decided to go another way.\n\nBest,\nJo\n"
+    )
+    (home / "bare.txt").write_bytes(pasted)
+    missing = run("bare.txt", home=home)
+    assert missing.returncode == 2 and "--company" in missing.stderr.decode()
+    done = run("bare.txt", "--company", "Tidewater Ports", "--role", "Product Engineer", home=home)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode()
+    assert "Tidewater Ports" in out and "Product Engineer" in out
+    assert "my demo of the offline ticket scanner" in out

@@ -241,3 +241,18 @@ def test_their_own_subject_in_a_reply_is_not_ours_to_correct() -> None:
     assert not [f for f in review(draft, theirs).findings if f.start < 60]
     # Without their subject in the context, the same line is checked like any other.
     assert "proof.spelling" in review(draft, {"role": "GIS Technician"}).codes()
+
+
+def test_their_long_subject_cut_to_fit_is_still_theirs() -> None:
+    theirs = "Eligibility Specialist I - Social Services (Exam #25-0412): Application Status"
+    draft = (
+        "Subject: Re: Eligibility Specialist I - Social Services (Exam #25-0412): Application…\n\n"
+        "Dear Ms Reyes,\n\nThank you for letting me know. I enjoyed hearing about the county's "
+        "new benefits kiosks in the libraries.\n\nBest wishes,\nSam"
+    )
+    context = {"company": "County of Tamarack", "role": "Eligibility Specialist I"}
+    assert "personal.mismatch" in {f.code for f in review(draft, context).findings}
+    in_subject = [
+        f for f in review(draft, {**context, "their_subject": theirs}).findings if f.start < 90
+    ]
+    assert not in_subject

@@ -105,6 +105,9 @@ class YourDetails:
     linkedin: str | None = None
     skills: tuple[str, ...] = ()
     detail: str | None = None
+    # Corrections, where the reader got the email wrong or found nothing.
+    company: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -193,8 +196,8 @@ def _reply_context(reading: Reading, subject: str, you: YourDetails) -> Context:
         sender_name=you.name or reading.candidate_name,
         recipient_name=reading.contact_name,
         recipient_email=reading.contact_email,
-        company=reading.company,
-        role=reading.role,
+        company=you.company or reading.company,
+        role=you.role or reading.role,
         rejection_date=received,
         stage=reading.stage if reading.stage in ("application", "interview") else "unknown",
         feedback=READER_FEEDBACK.get(reading.feedback, "unknown"),

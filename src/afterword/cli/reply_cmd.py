@@ -25,6 +25,12 @@ def reply_command(
         str | None,
         typer.Option(help="One specific thing about the company that impressed you."),
     ] = None,
+    company: Annotated[
+        str | None, typer.Option(help="The company, if the reader got it wrong or found none.")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option(help="The role, if the reader got it wrong or found none.")
+    ] = None,
     name: Annotated[
         str | None, typer.Option(help="Your name, to sign with (default: the email's).")
     ] = None,
@@ -84,6 +90,8 @@ def reply_command(
         email=_clean(email),
         skills=tuple(item.strip() for item in skill or () if item.strip()),
         detail=_clean(detail),
+        company=_clean(company),
+        role=_clean(role),
     )
     raw, email_read, kind = read_rejection_file(file)
     try:
@@ -164,6 +172,8 @@ def _company_in(message: str) -> str | None:
 
 def _friendly(message: str) -> str:
     """The composer's refusal, turned into what to type next."""
+    if message.startswith("give the company's name"):
+        return "afterword could not find the company's name in this email; add it with --company"
     company = _company_in(message)
     if company is None:
         return message

@@ -30,7 +30,8 @@ _POSITIVE = re.compile(
 # A clause that carries the decision or a gap is not praise, whatever else it says.
 _NEGATIVE = re.compile(
     r"(?i)\b(not|no|unfortunately|regret\w*|decided|decision|sorry|unable|however|lighter|"
-    r"gaps?|lack\w*|weak\w*|closer|another|other candidates?|instead|declin\w*|felt you)\b|n't\b"
+    r"gaps?|lack\w*|weak\w*|closer|another|other candidates?|instead|declin\w*|felt you|"
+    r"more about|more depth|more detail)\b|n't\b|\b(?:would|'d)\s+have\s+liked|would\s+like\s+to\s+have"
 )
 _ABOUT_CANDIDATE = re.compile(
     r"(?i)\b(you|your|yours)\b|\b(we|team|panel|they|i)\s+(\w+ly\s+)?(enjoyed|loved|liked|admired)\b"
@@ -45,7 +46,7 @@ _SENTENCE = re.compile(r"[^.!?:\n]+(?:[.!?](?=\s|$)|$)", re.MULTILINE)
 # Where a clause about them ends and a contrast or a new thought begins.
 _CLAUSE_END = re.compile(
     r"(?i);|\s[—–-]\s|,?\s(?:but|however|although|though|while|whereas|yet)\b"
-    r"|,\s(?:and\s|so\s|as\s)?(?=(?:we|i|please|so)\s)|\s(?:and|but)\s(?=(?:would|will|wish|hope|look)\b)"
+    r"|,\s(?:and\s|so\s|as\s)?(?=(?:we|i|please|so|they|everyone|the\s+(?:team|panel))\s)|\s(?:and|but)\s(?=(?:would|will|wish|hope|look)\b)"
 )
 # Their thanks for a moment of the process ("for walking us through your portfolio").
 _THANKS_FOR = re.compile(
@@ -54,8 +55,15 @@ _THANKS_FOR = re.compile(
 _SPENT_ON = re.compile(
     r"(?i)^(?:the\s+)?(?:time|effort|energy)\s+(?:that\s+)?you\s+(?:invested|spent|gave|put|have\s+given|devoted)"
     r"\s+(?:in|into|on|to)\s+|^taking\s+(?:the\s+time\s+to\s+|part\s+in\s+)"
+    r"|^making\s+(?:the\s+)?time\s+(?:for|to)\s+"
 )
-_LEADING = re.compile(r"(?i)^(?:and|also|so|but|while|especially|in particular|here's)\b[\s,]*")
+_LEADING = re.compile(
+    r"(?i)^(?:[*•·\-–—>]+\s*)?(?:(?:and|also|so|but|while|especially|in particular|here's)\b[\s,]*)?"
+)
+# Where a moment of the process ends and a comment on it begins ("..., the shop was busy").
+_MOMENT_END = re.compile(r"(?i),\s+(?=(?:the|it|we|i|you|which|so|this|that)\b)")
+# "Thank you for taking the time to speak with us": the verb after "to" becomes "speaking".
+_TO_VERB = re.compile(r"(?i)^taking\s+the\s+time\s+to\s+(?P<verb>[a-z]+)\b")
 # Thanks for the application itself, or for writing back: nothing worth echoing.
 _COURTESY = re.compile(
     r"(?i)(?:your|the|my)\s+(?:\w+\s+)?(?:interest|application|patience|time|message|email|note|"
@@ -170,13 +178,30 @@ def _moment(clause: str, names: tuple[str, ...]) -> str | None:
         return None
     best = None
     for piece in re.split(r"(?i),?\s+and\s+(?:especially\s+)?for\s+", thanks["rest"]):
-        piece = _SPENT_ON.sub("", piece.strip())
+        piece = _MOMENT_END.split(piece.strip(), maxsplit=1)[0]
+        to_verb = _TO_VERB.match(piece)
+        if to_verb:
+            piece = _gerund(to_verb["verb"]) + piece[to_verb.end() :]
+        piece = _SPENT_ON.sub("", piece)
         if _COURTESY.match(piece):
             continue
         swapped = _swap(piece)
         if _fits(swapped, names, MAX_OBJECT_WORDS):
             best = swapped
     return best
+
+
+def _gerund(verb: str) -> str:
+    """speak -> speaking, come -> coming, chat -> chatting: enough for the verbs of a process."""
+    lower = verb.lower()
+    if lower.endswith("ing"):
+        return lower
+    if lower.endswith("e") and not lower.endswith(("ee", "ye", "oe")):
+        return lower[:-1] + "ing"
+    short = len(lower) <= 4 and lower[-1] not in "aeiouwxy" and lower[-2:-1] in tuple("aeiou")
+    if short and lower[-3:-2] not in tuple("aeiou"):
+        return lower + lower[-1] + "ing"
+    return lower + "ing"
 
 
 def _is_praise(clause: str) -> bool:
@@ -244,6 +269,17 @@ def _agree(subject: str, verb: str) -> str:
 
 def _lower_first(clause: str) -> str:
     first, _, rest = clause.partition(" ")
-    if first.lower() in {"the", "their", "your", "my", "you", "everyone", "both", "it", "this"}:
+    if first.lower() in {
+        "the",
+        "their",
+        "they",
+        "your",
+        "my",
+        "you",
+        "everyone",
+        "both",
+        "it",
+        "this",
+    }:
         first = first.lower()
     return f"{first} {rest}".strip()

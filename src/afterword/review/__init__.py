@@ -63,10 +63,15 @@ def _outside_their_subject(case: Case, findings: list[Finding]) -> list[Finding]
     subject = case.doc.subject
     if not theirs or subject is None:
         return findings
-    line = case.text[subject.start : subject.end]
-    if _bare_subject(theirs) != _bare_subject(line):
+    line = _bare_subject(case.text[subject.start : subject.end])
+    # A long subject is cut at a word with "…" to fit mail clients; it is still theirs.
+    if not (line == _bare_subject(theirs) or _is_cut_from(line, _bare_subject(theirs))):
         return findings
     return [f for f in findings if not (subject.start <= f.start and f.end <= subject.end)]
+
+
+def _is_cut_from(line: str, theirs: str) -> bool:
+    return line.endswith("…") and len(line) > 1 and theirs.startswith(line[:-1].rstrip())
 
 
 def _bare_subject(line: str) -> str:

@@ -92,13 +92,22 @@ def missing_signoff(case: Case) -> Iterator[Hit]:
     why=_WHY,
     fix="Use normal capitalisation; let the words carry the emphasis.",
     bad=("I am [[SO]] glad we met.",),
-    good=("I enjoyed the SQL exercise and meeting the QA team.", "Thank you for the HVAC tour."),
+    good=(
+        "I enjoyed the SQL exercise and meeting the QA team.",
+        "Thank you for the HVAC tour.",
+        # A name written in capitals by them (the role as posted) is theirs, not shouting.
+        (
+            "Thank you for considering me for the CREDIT RISK ANALYST role.",
+            {"role": "CREDIT RISK ANALYST"},
+        ),
+    ),
 )
 def shouting(case: Case) -> Iterator[Hit]:
     candidates = []
+    named = {word for name in case.context.names() for word in _CAPS_WORD.findall(name)}
     for match in _CAPS_WORD.finditer(case.text):
         word = match.group()
-        if word in _INITIALISMS or in_zones(skip_zones(case), match.start()):
+        if word in _INITIALISMS or word in named or in_zones(skip_zones(case), match.start()):
             continue
         if word.lower() in _EMPHASIS or _is_common_word(case, word):
             candidates.append(match)
