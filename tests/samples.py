@@ -1,4 +1,4 @@
-"""A context shared by the CLI and behaviour tests: one rejection, fully described."""
+"""Samples shared across the tests: one rejection as a context, and as the email itself."""
 
 from typing import Any
 
@@ -13,3 +13,20 @@ CONTEXT: dict[str, Any] = {
     "feedback": "unknown",
     "channel": "email",
 }
+
+# A rejection as pasted into the app, and the one detail a user adds about the company.
+REJECTION = """\
+From: Priya Raman <priya.raman@lumenfield.example>
+Subject: Your application for Data Analyst at Lumenfield
+
+Hi Jordan,
+
+Thank you for interviewing with us for the Data Analyst role at Lumenfield. After careful
+consideration we have decided to move forward with another candidate. We would be happy to
+keep your CV on file for future roles.
+
+Best regards,
+Priya Raman
+Talent Partner, Lumenfield
+"""
+DETAIL = "the way your analysts publish every dashboard with its method notes"

@@ -12,6 +12,7 @@ import uvicorn
 
 from afterword.web.app import create_app
 from afterword.web.settings import WebSettings
+from samples import DETAIL, REJECTION  # noqa: F401 (the tests import them from here)
 
 CHROMIUM = Path(os.environ.get("AFTERWORD_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -28,22 +29,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 NOW = dt.datetime(2026, 3, 16, 10, 30).astimezone()
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-REJECTION = """\
-From: Priya Raman <priya.raman@lumenfield.example>
-Subject: Your application for Data Analyst at Lumenfield
-
-Hi Jordan,
-
-Thank you for interviewing with us for the Data Analyst role at Lumenfield. After careful
-consideration we have decided to move forward with another candidate. We would be happy to
-keep your CV on file for future roles.
-
-Best regards,
-Priya Raman
-Talent Partner, Lumenfield
-"""
-DETAIL = "the way your analysts publish every dashboard with its method notes"
 
 
 class _Server(uvicorn.Server):

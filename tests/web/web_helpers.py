@@ -7,27 +7,14 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from samples import DETAIL, REJECTION  # noqa: F401 (the tests import them from here)
+
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
 NOW = dt.datetime(2026, 3, 16, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 LOCAL = "http://127.0.0.1:8000"
 
-REJECTION = """\
-From: Priya Raman <priya.raman@lumenfield.example>
-Subject: Your application for Data Analyst at Lumenfield
-
-Hi Jordan,
-
-Thank you for interviewing with us for the Data Analyst role at Lumenfield. After careful
-consideration we have decided to move forward with another candidate. We would be happy to
-keep your CV on file for future roles.
-
-Best regards,
-Priya Raman
-Talent Partner, Lumenfield
-"""
-DETAIL = "the way your analysts publish every dashboard with its method notes"
 
 _TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
