@@ -243,19 +243,9 @@ async def _file(request: Request, config: ReviewConfig, *, sent: bool):
             sent_at=sent_at,
             force=form.get("force") == "yes",
         )
-    except PolicyRefusal as error:
-        return _editor(
-            request,
-            followup,
-            text,
-            review,
-            strategy=strategy,
-            why=why,
-            status=409,
-            error=as_sentence(str(error)),
-            ask_force=True,
-        )
     except TrackerError as error:
+        # A policy refusal (a second follow-up) can be overridden; other errors cannot.
+        refused = isinstance(error, PolicyRefusal)
         return _editor(
             request,
             followup,
@@ -263,8 +253,9 @@ async def _file(request: Request, config: ReviewConfig, *, sent: bool):
             review,
             strategy=strategy,
             why=why,
-            status=422,
+            status=409 if refused else 422,
             error=as_sentence(str(error)),
+            ask_force=refused,
         )
     done = "sent" if sent else "saved"
     return RedirectResponse(f"/?{done}={rejection_id}", status_code=303)
