@@ -14,6 +14,7 @@ from afterword.review import Review, ReviewConfig, review
 
 if TYPE_CHECKING:
     from afterword.composer import Draft
+    from afterword.composer.echoes import Echoes
     from afterword.composer.phrasebank import Bank
     from afterword.inbox import Email, Reading
 
@@ -154,9 +155,7 @@ def reply_to_rejection(
     is possible (the email gave nothing specific and the user added no detail, say).
     """
     from afterword.composer import compose
-    from afterword.composer.echoes import echoes_of
     from afterword.inbox import parse_email, parse_pasted, read_rejection
-    from afterword.inbox.layout import find_layout
 
     if isinstance(raw, str):
         email = parse_pasted(raw)
@@ -166,13 +165,11 @@ def reply_to_rejection(
         email = raw
     reading = read_rejection(email)
     context = _reply_context(reading, email.subject, you)
-    names = tuple(name for name in context.names() if name)
-    prose = find_layout(email.text or "").body or email.text or ""
     chosen = _reply_strategy(reading, strategy, context)
     settings: dict[str, Any] = {"phrases": phrases, **options}
     if config is not None:
         settings["config"] = config
-    draft = compose(context, chosen, echoes=echoes_of(prose, names), **settings)
+    draft = compose(context, chosen, echoes=echoes_in(email, context), **settings)
     days = _days_since(reading.received_date, today)
     return Reply(
         reading=reading,
@@ -182,6 +179,15 @@ def reply_to_rejection(
         days_since=days,
         notices=_reply_notices(reading, days),
     )
+
+
+def echoes_in(email: Email, context: Context) -> Echoes:
+    """What the rejection's own words offer a reply: kind words, a moment, their plans."""
+    from afterword.composer.echoes import echoes_of
+    from afterword.inbox.layout import find_layout
+
+    prose = find_layout(email.text or "").body or email.text or ""
+    return echoes_of(prose, tuple(name for name in context.names() if name))
 
 
 def _reply_context(reading: Reading, subject: str, you: YourDetails) -> Context:

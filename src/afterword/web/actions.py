@@ -75,13 +75,11 @@ def read_upload(raw: bytes | str) -> tuple[dict[str, Any], str]:
 
 def _echoes(raw: bytes | str, context: Any) -> Any:
     """What the rejection itself said that a reply can pick up (kind words, a moment)."""
-    from afterword.composer.echoes import echoes_of
     from afterword.inbox import parse_email, parse_pasted
-    from afterword.inbox.layout import find_layout
+    from afterword.services import echoes_in
 
     email = parse_pasted(raw) if isinstance(raw, str) else parse_email(raw)
-    prose = find_layout(email.text or "").body or email.text or ""
-    return echoes_of(prose, tuple(name for name in context.names() if name))
+    return echoes_in(email, context)
 
 
 def _written(
