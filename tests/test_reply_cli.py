@@ -146,3 +146,16 @@ def test_the_user_corrects_a_company_and_role_the_reader_could_not_find(home: Pa
     out = done.stdout.decode()
     assert "Tidewater Ports" in out and "Product Engineer" in out
     assert "my demo of the offline ticket scanner" in out
+
+
+def test_reply_track_signs_with_your_saved_profile(home: Path) -> None:
+    database = f"sqlite:///{home / 'track.db'}"
+    subprocess.run(
+        [str(SCRIPT), "track", "profile", "--name", "Noa Feld", "--email", "noa@mail.example",
+         "--database", database],
+        capture_output=True, cwd=home, timeout=60, check=True,
+    )  # fmt: skip
+    done = run(str(DEV / "24.eml"), "--track", "--database", database, home=home)
+    assert done.returncode == 0, done.stderr
+    signature = done.stdout.decode().split("\n\n")[-2]
+    assert "Noa Feld" in signature and "noa@mail.example" in signature

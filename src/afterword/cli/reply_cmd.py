@@ -94,6 +94,8 @@ def reply_command(
         role=_clean(role),
     )
     raw, email_read, kind = read_rejection_file(file)
+    if track:
+        you = _with_profile(you, database)
     try:
         settings = inputs.read_config(config)
         options = {"config": settings, "phrases": _user_phrases(), "tone": tone, "length": length}
@@ -127,6 +129,23 @@ def reply_command(
         inputs.silence_stdout()
     except (InputError, ExportError) as error:
         fail(str(error))
+
+
+def _with_profile(you: YourDetails, database: str | None) -> YourDetails:
+    """Your saved profile (afterword track profile) fills what the flags left out."""
+    import dataclasses
+
+    from afterword.cli.track_cmd import run
+
+    profile = run(database, lambda tracker: tracker.profile())
+    return dataclasses.replace(
+        you,
+        name=you.name or profile.name or None,
+        email=you.email or profile.email or None,
+        phone=you.phone or profile.phone or None,
+        linkedin=you.linkedin or profile.linkedin or None,
+        skills=you.skills or tuple(profile.skills),
+    )
 
 
 def _file_reply(database, raw, email, kind, result: Reply, today) -> str:
