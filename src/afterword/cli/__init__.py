@@ -13,7 +13,7 @@ from afterword.cli.inputs import InputError
 
 app = typer.Typer(
     name="afterword",
-    help="The one gracious message after a job rejection: review it before you send it.",
+    help="The one gracious message after a job rejection: read it, write it, review it, keep track.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,7 +38,7 @@ def _main(
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """The one gracious message after a job rejection: review it before you send it."""
+    """The one gracious message after a job rejection: read it, write it, review it, keep track."""
 
 
 def fail(message: str) -> None:
