@@ -36,22 +36,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from _table import print_table
+from afterword.themes import THEMES
 
 BIN = Path(sys.executable).parent
 AFTERWORD = BIN / ("afterword.exe" if os.name == "nt" else "afterword")
 TODAY = date(2026, 6, 15)
 TARGET_MS = 300.0
 TIMEOUT = 60.0
-THEMES = (
-    "skills_gap",
-    "experience_level",
-    "interview_performance",
-    "team_fit",
-    "compensation",
-    "internal_candidate",
-    "role_closed",
-    "none_given",
-)
 ROLES = (
     "Data Analyst",
     "Operations Coordinator",
