@@ -159,3 +159,16 @@ def test_reply_track_signs_with_your_saved_profile(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     signature = done.stdout.decode().split("\n\n")[-2]
     assert "Noa Feld" in signature and "noa@mail.example" in signature
+
+
+def test_a_reply_that_cannot_be_written_is_not_filed(home: Path) -> None:
+    database = f"sqlite:///{home / 'track.db'}"
+    (home / "folder").mkdir()
+    args = (str(DEV / "24.eml"), "--track", "--database", database, "--format", "eml")
+    assert run(*args, "--email", "not an address", home=home).returncode == 2
+    assert run(*args, "--out", str(home / "folder"), home=home).returncode == 2
+    listed = subprocess.run(
+        [str(SCRIPT), "track", "list", "--format", "json", "--database", database],
+        capture_output=True, cwd=home, timeout=60, check=True,
+    )  # fmt: skip
+    assert json.loads(listed.stdout) == []

@@ -114,8 +114,6 @@ def reply_command(
     except (InputError, ComposeError, ExportError) as error:
         fail(_friendly(str(error)))
         return
-    if track:
-        filed = _file_reply(database, raw, email_read, kind, result, today)
     try:
         if output_format == "json":
             _write_json(result)
@@ -123,12 +121,13 @@ def reply_command(
             _write_eml(result, you, out)
         else:
             _write_text(result)
-        if track:
-            sys.stderr.write(filed + "\n")
     except BrokenPipeError:
         inputs.silence_stdout()
     except (InputError, ExportError) as error:
         fail(str(error))
+    # Filed only once the draft is out: a reply that could not be written leaves no trace.
+    if track:
+        sys.stderr.write(_file_reply(database, raw, email_read, kind, result, today) + "\n")
 
 
 def _with_profile(you: YourDetails, database: str | None) -> YourDetails:

@@ -28,7 +28,11 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[
         int | None,
-        typer.Option(help=f"Port to listen on (default {DEFAULT_PORT}, or the next free one)."),
+        typer.Option(
+            min=1,
+            max=65535,
+            help=f"Port to listen on (default {DEFAULT_PORT}, or the next free one).",
+        ),
     ] = None,
     no_browser: Annotated[
         bool, typer.Option("--no-browser", help="Do not open the browser.")
@@ -118,9 +122,12 @@ def _kept_secret() -> str | None:
                 return kept
         path.parent.mkdir(parents=True, exist_ok=True)
         key = secrets.token_urlsafe(32)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # Written beside it and renamed into place: two starts at once never read half a key.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="ascii") as stream:
             stream.write(key + "\n")
+        os.replace(temporary, path)
         return key
     except (OSError, UnicodeDecodeError):
         return None
@@ -148,6 +155,8 @@ def _can_bind(host: str, port: int) -> bool:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
+        except socket.gaierror:
+            fail(f"cannot listen on {host!r}: that is not an address of this computer")
         except OSError:
             return False
     return True
