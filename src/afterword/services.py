@@ -165,7 +165,8 @@ def reply_to_rejection(
         email = raw
     reading = read_rejection(email)
     context = _reply_context(reading, email.subject, you)
-    chosen = _reply_strategy(reading, strategy, context)
+    # The composer's own choice reads the same signals as the reader's suggestion, and says why.
+    chosen = "auto" if strategy == "suggested" else strategy
     settings: dict[str, Any] = {"phrases": phrases, **options}
     if config is not None:
         settings["config"] = config
@@ -215,11 +216,6 @@ def _reply_context(reading: Reading, subject: str, you: YourDetails) -> Context:
         sender_phone=you.phone,
         sender_linkedin=you.linkedin,
     )
-
-
-def _reply_strategy(reading: Reading, requested: str, context: Context) -> str:
-    # The composer's own choice reads the same signals as the reader's suggestion, and says why.
-    return "auto" if requested == "suggested" else requested
 
 
 def _days_since(received: str | None, today: dt.date) -> int | None:

@@ -12,6 +12,7 @@ from afterword.cli.inputs import InputError
 from afterword.cli.track_cmd import read_rejection_file
 
 if TYPE_CHECKING:
+    from afterword.composer import ComposeError
     from afterword.services import Reply, YourDetails
 
 STRATEGY_CHOICES = ("suggested", "gratitude", "feedback", "future")
@@ -105,14 +106,17 @@ def reply_command(
                 email_read, today=today, you=you, strategy=strategy, **options
             )
         except ComposeError as error:
-            if you.detail or not _interactive():
+            if error.missing != "company_detail" or not _interactive():
                 raise
-            you = _with_asked_detail(you, _company_in(str(error)))
+            you = _with_asked_detail(you, you.company or _company_read_from(email_read))
             result = reply_to_rejection(
                 email_read, today=today, you=you, strategy=strategy, **options
             )
-    except (InputError, ComposeError, ExportError) as error:
-        fail(_friendly(str(error)))
+    except ComposeError as error:
+        fail(_friendly(error, you.company or _company_read_from(email_read)))
+        return
+    except (InputError, ExportError) as error:
+        fail(str(error))
         return
     try:
         if output_format == "json":
@@ -176,29 +180,27 @@ def _file_reply(database, raw, email, kind, result: Reply, today) -> str:
     return run(database, work)
 
 
+def _company_read_from(email) -> str | None:
+    """The company the reader finds in the email, to name it when asking for a detail."""
+    from afterword.inbox import read_rejection
+
+    return read_rejection(email).company
+
+
 def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value is not None else None
 
 
-def _company_in(message: str) -> str | None:
-    """The company named in the composer's request for a detail, if that is what it was."""
-    prefix = "add one specific thing about "
-    if not message.startswith(prefix):
-        return None
-    return message[len(prefix) :].split(" that impressed you", 1)[0]
-
-
-def _friendly(message: str) -> str:
+def _friendly(error: ComposeError, company: str | None) -> str:
     """The composer's refusal, turned into what to type next."""
-    if message.startswith("give the company's name"):
+    if error.missing == "company":
         return "afterword could not find the company's name in this email; add it with --company"
-    company = _company_in(message)
-    if company is None:
-        return message
-    return (
-        "this email gives nothing specific to answer; add one thing about "
-        f'{company} that impressed you with --detail "..."'
-    )
+    if error.missing == "company_detail":
+        return (
+            "this email gives nothing specific to answer; add one thing about "
+            f'{company} that impressed you with --detail "..."'
+        )
+    return str(error)
 
 
 def _interactive() -> bool:

@@ -37,7 +37,15 @@ __all__ = [
 
 
 class ComposeError(ValueError):
-    """No clean draft can be written from these inputs; the message says what to change."""
+    """No clean draft can be written from these inputs; the message says what to change.
+
+    `missing` names the context field the user must give ("company", "company_detail"),
+    when that is the reason, so a shell can ask for it without reading the message.
+    """
+
+    def __init__(self, message: str, *, missing: str | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -141,11 +149,14 @@ def compose_for_each(
 
 def _require_facts(context: Context, echoes: Echoes) -> None:
     if not context.company:
-        raise ComposeError("give the company's name, so the note can speak to them")
+        raise ComposeError(
+            "give the company's name, so the note can speak to them", missing="company"
+        )
     if not context.company_detail and not echoes:
         raise ComposeError(
             f"add one specific thing about {context.company} that impressed you (its work, "
-            "a value or a moment from the process), so the note could only be to them"
+            "a value or a moment from the process), so the note could only be to them",
+            missing="company_detail",
         )
 
 
