@@ -15,6 +15,7 @@ CORE_FILES = [
     *sorted((CORE / "export").rglob("*.py")),
     *sorted((CORE / "inbox").rglob("*.py")),
     CORE / "folding.py",
+    CORE / "vocabulary.py",
     CORE / "themes.py",
     # The tracker's pure half: timing policy, name matching, records, reading what to file.
     *(CORE / "tracker" / name for name in ("policy.py", "matching.py", "records.py", "intake.py")),

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from afterword import vocabulary
+
 __all__ = ["Lexicon", "clauses", "lexicon", "spell_out"]
 
 
@@ -43,11 +45,7 @@ def _any_of(entries: list[str] | str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _occupations(extra: list[str]) -> frozenset[str]:
-    text = (resources.files("afterword") / "data" / "occupations.txt").read_text("utf-8")
-    words = [
-        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
-    ]
-    return frozenset([*words, *extra])
+    return vocabulary.occupations() | frozenset(extra)
 
 
 @cache

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
+from afterword import vocabulary
 from afterword.review.rule import Case, Hit
 from afterword.review.rules._shared import fold, name_words, starts_sentence
 from afterword.review.wordlists import WORDLISTS
@@ -180,16 +179,8 @@ def _differs(phrase: str, expected: set[str], initials: str, company: set[str]) 
 
 
 def _is_occupation(word: str) -> bool:
-    occupations = _occupations()
+    occupations = vocabulary.occupations()
     return word in occupations or (word.endswith("s") and word[:-1] in occupations)
-
-
-@cache
-def _occupations() -> frozenset[str]:
-    text = (resources.files("afterword") / "data" / "occupations.txt").read_text(encoding="utf-8")
-    return frozenset(
-        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
-    )
 
 
 def _same_word(a: str, b: str) -> bool:
