@@ -175,3 +175,54 @@ def test_writing_for_a_filed_rejection_answers_its_subject(client) -> None:
     assert fields["their_subject"] == "Your application for Data Analyst at Lumenfield"
     editor = client.post("/new/draft", data={**fields, "company_detail": DETAIL})
     assert textarea(editor.text, "text").startswith("Subject: Re: Your application")
+
+
+# A rejection as Outlook saves it: UTF-8 quoted-printable with soft line breaks inside
+# words, and an RFC 2047 encoded subject.
+ENCODED_REJECTION = (
+    b"From: =?utf-8?q?Ren=C3=A9e_Dubois?= <renee.dubois@lumenfield.example>\r\n"
+    b"To: Jordan Ellis <jordan@example.com>\r\n"
+    b"Subject: =?utf-8?q?Your_application_for_Data_Analyst_at_Lumenfield_=E2=80=93_update?=\r\n"
+    b"Date: Mon, 09 Mar 2026 09:30:00 +0000\r\n"
+    b"Message-ID: <qp-rejection-1@lumenfield.example>\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Transfer-Encoding: quoted-printable\r\n"
+    b"\r\n"
+    b"Hi Jordan,\r\n"
+    b"\r\n"
+    b"Thank you for interviewing with us for the Data Analyst role at Lumenfield. We really=\r\n"
+    b" enjoyed hearing about your dashboard proje=\r\n"
+    b"ct and your caf=C3=A9 sales study. After careful consideration we have decided to =\r\n"
+    b"move forward with another candidate. We would be happy to keep your CV on file for =\r\n"
+    b"future roles.\r\n"
+    b"\r\n"
+    b"Best regards,\r\n"
+    b"Ren=C3=A9e Dubois\r\n"
+    b"Talent Partner, Lumenfield\r\n"
+)
+
+
+def test_writing_for_a_rejection_filed_from_an_eml_reads_the_email_not_its_source(
+    make_client, tmp_path
+) -> None:
+    from afterword.tracking import open_tracker
+
+    url = f"sqlite:///{tmp_path / 'eml.db'}"
+    with open_tracker(url) as tracker:
+        filed = tracker.add_rejection(ENCODED_REJECTION, today=NOW.date())
+    client = make_client(url)
+    details = client.get("/new", params={"rejection": filed.id})
+    fields = hidden_fields(details.text)
+    subject = "Your application for Data Analyst at Lumenfield \N{EN DASH} update"
+    assert fields["their_subject"] == subject
+    editor = client.post("/new/draft", data={**fields, "company_detail": DETAIL})
+    assert editor.status_code == 200
+    text = textarea(editor.text, "text")
+    assert text.startswith(f"Subject: Re: {subject}")
+    assert "proje" not in text.replace("project", "")
+    token = csrf_token(client, "/new")
+    form = {**hidden_fields(editor.text), "text": text, "csrf_token": token}
+    answer = client.post("/new/eml", data=form)
+    message = email.message_from_bytes(answer.content, policy=email.policy.default)
+    assert message["In-Reply-To"] == "<qp-rejection-1@lumenfield.example>"

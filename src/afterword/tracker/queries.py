@@ -33,6 +33,7 @@ from afterword.tracker.rows import (
     contact_record,
     load_rejection,
     message_record,
+    owned_rejection,
     rejection_query,
     rejection_record,
 )
@@ -78,6 +79,14 @@ def rejection_detail(session: Session, owner: str, rejection_id: int) -> Rejecti
         original=original,
         original_kind=rejection.original_kind,
     )
+
+
+def original_email(session: Session, owner: str, rejection_id: int) -> tuple[bytes, str] | None:
+    """The rejection as it arrived (the bytes and their kind: eml, msg or text), or None."""
+    rejection = owned_rejection(session, owner, rejection_id)[0]
+    if rejection.original is None or rejection.original_kind is None:
+        return None
+    return bytes(rejection.original), rejection.original_kind
 
 
 def _last_contacts(session: Session, owner: str, company_id: int | None = None) -> dict:

@@ -135,6 +135,10 @@ class Tracker:
     def rejection(self, rejection_id: int) -> RejectionDetail:
         return self._read(queries.rejection_detail, rejection_id)
 
+    def original(self, rejection_id: int) -> tuple[bytes, str] | None:
+        """The email as filed, byte for byte, and its kind (eml, msg or text); None if none."""
+        return self._read(queries.original_email, rejection_id)
+
     # Messages, replies, feedback
 
     def save_draft(

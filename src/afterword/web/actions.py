@@ -7,12 +7,14 @@ their own: the core decides what a draft says and the tracker decides what may b
 from __future__ import annotations
 
 import datetime as dt
+from base64 import b64encode
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from afterword.review import Review, ReviewConfig
 from afterword.services import check_draft
 from afterword.web.forms import (
+    MAX_ORIGINAL,
     READER_FEEDBACK,
     READER_FUTURE,
     FollowUp,
@@ -170,14 +172,15 @@ def with_profile(followup: FollowUp, profile: Any) -> FollowUp:
     return replace(followup, your_name=name, skills=skills)
 
 
-def followup_for(detail: Any, profile: Any) -> FollowUp:
+def followup_for(tracker: Tracker, rejection_id: int, profile: Any) -> FollowUp:
     """The New follow-up fields for a rejection the tracker already holds."""
+    detail = tracker.rejection(rejection_id)
     record = detail.rejection
-    original = detail.original or ""
-    # The email as filed lets the draft echo it and answer its subject; it is not filed again.
-    if len(original) > MAX_PASTED_ORIGINAL:
-        original = ""
-    subject = read_upload(original)[1] if original.strip() else ""
+    # The email as filed lets the draft echo it, answer its subject and thread under it; an
+    # .eml travels as its bytes, so the reader decodes its headers and quoted-printable body.
+    original, kind = _filed_original(tracker.original(rejection_id))
+    raw = FollowUp(original=original, original_kind=kind).original_raw()
+    subject = read_upload(raw)[1] if raw is not None and raw.strip() else ""
     followup = FollowUp(
         company=record.company or "",
         role=record.role or "",
@@ -192,12 +195,27 @@ def followup_for(detail: Any, profile: Any) -> FollowUp:
         rejection_id=str(record.id),
         their_subject=subject,
         original=original,
-        original_kind="text" if original else "",
+        original_kind=kind,
         suggested=record.suggested_strategy or "",
         reply_reason="",
         summary=record.summary or "",
     )
     return with_profile(followup, profile) if profile is not None else followup
+
+
+def _filed_original(filed: tuple[bytes, str] | None) -> tuple[str, str]:
+    """The filed email as the form carries it: base64 for an .eml, as is for pasted text.
+
+    Too big to carry (or an Outlook .msg) leaves it out: it is on file already.
+    """
+    if filed is None:
+        return "", ""
+    raw, kind = filed
+    if kind == "eml" and len(raw) <= MAX_ORIGINAL * 3 // 4:  # base64 grows it by a third
+        return b64encode(raw).decode("ascii"), "eml"
+    if kind == "text" and len(raw) <= MAX_PASTED_ORIGINAL:
+        return raw.decode("utf-8", "replace"), "text"
+    return "", ""
 
 
 def compose_problem(reason: str, followup: FollowUp) -> dict[str, str]:

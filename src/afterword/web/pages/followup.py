@@ -36,8 +36,7 @@ def _today(request: Request) -> dt.date:
 def start(request: Request, rejection: int | None = None):
     """Step 1 (paste or drop), or step 2 straight away for a rejection already filed."""
     if rejection is not None:
-        detail = tracker_for(request).rejection(rejection)
-        followup = actions.followup_for(detail, profile_of(request))
+        followup = actions.followup_for(tracker_for(request), rejection, profile_of(request))
         return _details(request, followup)
     return page(request, "new/paste.html")
 
