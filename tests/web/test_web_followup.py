@@ -226,3 +226,19 @@ def test_writing_for_a_rejection_filed_from_an_eml_reads_the_email_not_its_sourc
     answer = client.post("/new/eml", data=form)
     message = email.message_from_bytes(answer.content, policy=email.policy.default)
     assert message["In-Reply-To"] == "<qp-rejection-1@lumenfield.example>"
+
+
+def test_a_refused_second_mark_sent_leaves_no_stray_draft(any_client) -> None:
+    editor, token = draft(any_client)
+    form = {
+        **hidden_fields(editor.text),
+        "text": textarea(editor.text, "text"),
+        "csrf_token": token,
+    }
+    assert any_client.post("/new/sent", data=form).status_code == 303
+    again = {**form, "rejection_id": "1", "text": "Subject: Hello again\n\nDear Priya, me again."}
+    refused = any_client.post("/new/sent", data=again)
+    assert refused.status_code == 409
+    (message,) = any_client.get("/api/track/rejections/1").json()["messages"]
+    assert message["status"] == "sent"
+    assert "me again" not in message["body"]

@@ -132,6 +132,34 @@ def mark_sent(
     return message_record(message)
 
 
+def send_draft(
+    session: Session,
+    owner: str,
+    rejection_id: int,
+    *,
+    subject: str,
+    body: str,
+    strategy: str,
+    verdict: str,
+    findings: list[dict],
+    sent_on: datetime,
+    force: bool,
+) -> MessageRecord:
+    """Save a draft and mark it sent together, so a refusal leaves no draft behind."""
+    owned_rejection(session, owner, rejection_id, lock=True)  # before the draft, as mark_sent
+    draft = save_draft(
+        session,
+        owner,
+        rejection_id,
+        subject=subject,
+        body=body,
+        strategy=strategy,
+        verdict=verdict,
+        findings=findings,
+    )
+    return mark_sent(session, owner, draft.id, sent_on=sent_on, force=force)
+
+
 def log_sent(
     session: Session,
     owner: str,

@@ -167,6 +167,31 @@ class Tracker:
         """One follow-up per rejection and one check-in a quarter, unless they replied or forced."""
         return self._write(correspondence.mark_sent, message_id, sent_on=sent_on, force=force)
 
+    def send_draft(
+        self,
+        rejection_id: int,
+        *,
+        subject: str,
+        body: str,
+        strategy: str,
+        verdict: str,
+        findings: list[dict],
+        sent_on: datetime,
+        force: bool = False,
+    ) -> MessageRecord:
+        """save_draft and mark_sent in one transaction: a refusal files no draft."""
+        return self._write(
+            correspondence.send_draft,
+            rejection_id,
+            subject=clean(subject),
+            body=clean(body),
+            strategy=strategy,
+            verdict=verdict,
+            findings=findings,
+            sent_on=sent_on,
+            force=force,
+        )
+
     def log_sent(
         self,
         rejection_id: int,

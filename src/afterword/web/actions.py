@@ -112,22 +112,24 @@ def file_follow_up(
 ) -> int:
     """File the rejection (unless it is filed already), save the draft, and mark it sent.
 
-    Returns the rejection's id. With `sent_at` None the draft is only saved. Raises the
-    tracker's PolicyRefusal for a second follow-up without `force`, before anything is
-    written for an already filed rejection.
+    Returns the rejection's id. With `sent_at` None the draft is only saved. The draft is
+    saved and marked sent in one transaction, so the tracker's PolicyRefusal (a second
+    follow-up without `force`) leaves no draft behind; a rejection new to the tracker is
+    filed first, and stays filed.
     """
     rejection_id = _rejection_id(tracker, followup, today=today)
     subject, body = split_subject(text)
-    message = tracker.save_draft(
-        rejection_id,
-        subject=subject or "",
-        body=body,
-        strategy=strategy,
-        verdict=review.verdict,
-        findings=[finding.to_dict() for finding in review.findings],
-    )
-    if sent_at is not None:
-        tracker.mark_sent(message.id, sent_on=sent_at, force=force)
+    message = {
+        "subject": subject or "",
+        "body": body,
+        "strategy": strategy,
+        "verdict": review.verdict,
+        "findings": [finding.to_dict() for finding in review.findings],
+    }
+    if sent_at is None:
+        tracker.save_draft(rejection_id, **message)
+    else:
+        tracker.send_draft(rejection_id, **message, sent_on=sent_at, force=force)
     return rejection_id
 
 
