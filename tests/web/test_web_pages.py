@@ -95,7 +95,7 @@ def test_export_and_import_through_settings(client, make_client, tmp_path) -> No
         files={"file": ("export.json", exported.content, "application/json")},
     )  # fmt: skip
     assert done.status_code == 200
-    assert "Imported" in done.text and "1 rejections" in done.text
+    assert "Imported 1 rejection at 1 company, 1 contact" in done.text
     assert other.get("/api/track/rejections").json()[0]["company"] == "Lumenfield"
 
 
@@ -108,6 +108,42 @@ def test_a_broken_import_changes_nothing_and_says_so(client) -> None:
     assert answer.status_code == 422
     assert "Nothing was changed" in answer.text
     assert client.get("/api/track/rejections").json() == []
+
+
+def import_file(client, content: bytes):
+    token = csrf_token(client, "/settings")
+    return client.post(
+        "/settings/import", data={"csrf_token": token},
+        files={"file": ("export.json", content, "application/json")},
+    )  # fmt: skip
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports_as_the_cli_does(
+    client, make_client, tmp_path
+) -> None:
+    client.post("/api/track/rejections", json={"text": REJECTION})
+    exported = client.get("/settings/export.json").content
+    other = make_client(f"sqlite:///{tmp_path / 'other.db'}")
+    done = import_file(other, b"\xef\xbb\xbf" + exported)  # as Windows Notepad saves it
+    assert done.status_code == 200
+    assert "Imported 1 rejection at 1 company" in done.text
+
+
+def test_a_cut_off_import_says_it_looks_cut_off(client) -> None:
+    answer = import_file(client, b'{"schema": 1, "compan')
+    assert answer.status_code == 422
+    assert "looks cut off" in answer.text
+    assert "Nothing was changed" in answer.text
+
+
+def test_an_import_over_the_size_limit_is_refused_unread(client, monkeypatch) -> None:
+    from afterword.web.pages import settings
+
+    monkeypatch.setattr(settings, "MAX_IMPORT", 1_000)
+    answer = import_file(client, b'{"schema": 1, "companies": []' + b" " * 2_000 + b"}")
+    assert answer.status_code == 413
+    assert "too big" in answer.text
+    assert "Nothing was changed" in answer.text
 
 
 def test_a_backup_is_written_to_the_data_folder(client, home: Path) -> None:

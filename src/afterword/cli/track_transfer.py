@@ -67,7 +67,6 @@ def import_(
 ) -> None:
     """Import an export; a cut-off, mismatched or duplicate file is refused whole."""
     from afterword.cli.inputs import InputError, read_bytes
-    from afterword.cli.track_text import plural
     from afterword.tracking import TrackerError, read_export
 
     try:
@@ -77,12 +76,7 @@ def import_(
         fail(str(error))
         return
     summary = run(database, lambda t: t.import_json(parsed))
-    say(
-        f"Imported {plural(summary.rejections, 'rejection')} at "
-        f"{plural(summary.companies, 'company', 'companies')}, "
-        f"{plural(summary.contacts, 'contact')}, {plural(summary.messages, 'message')} and "
-        f"{plural(summary.feedback, 'piece')} of feedback."
-    )
+    say(summary.describe())
 
 
 @track_app.command("backup")

@@ -187,3 +187,16 @@ class ImportSummary(Record):
     messages: int
     feedback: int
     openings: int
+
+    def describe(self) -> str:
+        """What an import added, as one sentence for the CLI and the web app alike."""
+        return (
+            f"Imported {_counted(self.rejections, 'rejection')} at "
+            f"{_counted(self.companies, 'company', 'companies')}, "
+            f"{_counted(self.contacts, 'contact')}, {_counted(self.messages, 'message')} and "
+            f"{_counted(self.feedback, 'piece')} of feedback."
+        )
+
+
+def _counted(count: int, noun: str, many: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else many or noun + 's'}"

@@ -127,33 +127,29 @@ def export_csv(request: Request):
 
 @router.post("/settings/import")
 async def import_data(request: Request):
-    """Load an export back in; a bad file changes nothing and says why."""
-    from afterword.tracker.errors import TrackerError
+    """Load an export back in, read as the CLI reads it; a bad file changes nothing and says why."""
+    from afterword.tracking import TrackerError, read_export
+    from afterword.web.forms import as_sentence
 
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _page(request, 422, error="Choose an afterword export file (.json) to import.")
     raw = await upload.read(MAX_IMPORT + 1)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    if len(raw) > MAX_IMPORT:
         return _page(
             request,
-            422,
-            error="That file is not an afterword export: it is not valid JSON. Nothing was changed.",
-        )
-    if not isinstance(data, dict):
-        return _page(
-            request, 422, error="That file is not an afterword export. Nothing was changed."
+            413,
+            error=(
+                f"That file is too big to import here (over {MAX_IMPORT // (1024 * 1024)} MB): "
+                "import it from a terminal with afterword track import. Nothing was changed."
+            ),
         )
     try:
-        summary = tracker_for(request).import_json(data)
+        summary = tracker_for(request).import_json(read_export(raw))
     except TrackerError as error:
-        return _page(request, 422, error=f"{error} Nothing was changed.")
-    counts = summary.to_dict()
-    told = ", ".join(f"{count} {name}" for name, count in counts.items() if count) or "nothing new"
-    return _page(request, notice=f"Imported {told}.")
+        return _page(request, 422, error=f"{as_sentence(str(error))} Nothing was changed.")
+    return _page(request, notice=summary.describe())
 
 
 @router.post("/settings/backup")
