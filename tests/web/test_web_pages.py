@@ -156,6 +156,24 @@ def test_a_backup_is_written_to_the_data_folder(client, home: Path) -> None:
     assert str(made) in answer.text
 
 
+def test_a_backup_is_named_for_what_it_holds_on_either_database(
+    make_client, database_url: str, home: Path
+) -> None:
+    import json
+
+    client = make_client(database_url)
+    client.post("/api/track/rejections", json={"text": REJECTION})
+    token = csrf_token(client, "/settings")
+    assert client.post("/settings/backup", data={"csrf_token": token}).status_code == 200
+    (made,) = (home / "data-home" / "afterword" / "backups").iterdir()
+    assert made.name.startswith("afterword-backup-2026-03-16-")
+    if database_url.startswith("sqlite"):
+        assert made.suffix == ".db"
+    else:  # PostgreSQL backs up the user's data as an export, which opens as JSON
+        assert made.suffix == ".json"
+        assert json.loads(made.read_text("utf-8"))["companies"][0]["name"] == "Lumenfield"
+
+
 def test_company_page_shows_history_people_and_logs_an_opening(client) -> None:
     client.post("/api/track/rejections", json={"text": REJECTION})
     token = csrf_token(client, "/companies/1")

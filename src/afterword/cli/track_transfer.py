@@ -88,13 +88,8 @@ def backup(
     database: Database = None,
 ) -> None:
     """Copy the database to a file that is whole even while afterword is in use."""
-    from afterword.tracking import default_database_url
-
-    url = database or default_database_url()
-    suffix = ".db" if url.startswith("sqlite") else ".json"
-    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    target = Path(out) if out else Path(f"afterword-backup-{stamp}{suffix}")
-    written = run(url, lambda t: t.backup(target))
+    now = datetime.now()
+    written = run(database, lambda t: t.backup(Path(out) if out else Path(t.backup_name(now))))
     say(f"Backed up to {written}.")
 
 

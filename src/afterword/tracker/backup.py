@@ -6,11 +6,18 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from afterword.tracker.database import Database
 from afterword.tracker.errors import TrackerError
+
+
+def backup_name(database: Database, now: datetime) -> str:
+    """A dated file name whose suffix says what the backup holds: a .db file or a .json export."""
+    suffix = ".db" if database.dialect == "sqlite" else ".json"
+    return f"afterword-backup-{now:%Y-%m-%d-%H%M%S}{suffix}"
 
 
 def backup(database: Database, destination: Path, export: Callable[[], dict[str, Any]]) -> Path:

@@ -19,7 +19,7 @@ from afterword.tracker import (
     reminders,
     transfer,
 )
-from afterword.tracker.backup import backup
+from afterword.tracker.backup import backup, backup_name
 from afterword.tracker.database import Database
 from afterword.tracker.errors import TrackerError
 from afterword.tracker.intake import clean, optional, required
@@ -335,7 +335,12 @@ class Tracker:
         return transfer.export_csv(self.rejections())
 
     def backup(self, destination: Path) -> Path:
+        """SQLite: a copy of the file. PostgreSQL: this owner's data as a JSON export."""
         return backup(self._db, Path(destination), self.export_json)
+
+    def backup_name(self, now: datetime) -> str:
+        """The file name for a backup made `now`, with the suffix of what backup() writes."""
+        return backup_name(self._db, now)
 
     def activity(self, *, since: date | None = None, until: date | None = None) -> list:
         """Every dated action as an ActivityEntry, oldest first, for a job-search report."""

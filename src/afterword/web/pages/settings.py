@@ -165,8 +165,9 @@ def backup(request: Request):
             error="On a shared server, backups are made by whoever runs it. Use the export instead.",
         )
     now = request.app.state.settings.clock()
+    tracker = tracker_for(request)
     try:
-        path = tracker_for(request).backup(backup_folder() / f"afterword-{now:%Y%m%d-%H%M%S}.db")
+        path = tracker.backup(backup_folder() / tracker.backup_name(now))
     except TrackerError as error:
         return _page(request, 500, error=f"The backup could not be made: {error}")
     return _page(request, notice=f"Backup saved to {path}.")
