@@ -242,3 +242,33 @@ def test_a_refused_second_mark_sent_leaves_no_stray_draft(any_client) -> None:
     (message,) = any_client.get("/api/track/rejections/1").json()["messages"]
     assert message["status"] == "sent"
     assert "me again" not in message["body"]
+
+
+def test_a_dropped_outlook_msg_is_read_like_the_email_it_holds(client, tmp_path) -> None:
+    from test_msg import write_msg
+
+    token = csrf_token(client, "/new")
+    data = write_msg(tmp_path / "rejection.msg").read_bytes()
+    details = client.post(
+        "/new/read",
+        data={"csrf_token": token},
+        files={"eml": ("rejection.msg", data, "application/vnd.ms-outlook")},
+    )
+    assert details.status_code == 200
+    fields = hidden_fields(details.text)
+    assert (fields["company"], fields["role"]) == ("Lumière Cafés", "Café Manager")
+    assert fields["their_subject"] == "Your application: Café Manager"
+
+
+def test_a_dropped_text_file_is_read_as_pasted_text(client) -> None:
+    token = csrf_token(client, "/new")
+    body = REJECTION.split("\n\n", 1)[1].encode()  # the message without its headers
+    details = client.post(
+        "/new/read",
+        data={"csrf_token": token},
+        files={"eml": ("rejection.txt", body, "text/plain")},
+    )
+    assert details.status_code == 200
+    fields = hidden_fields(details.text)
+    assert fields["original_kind"] == "text"
+    assert fields["company"] == "Lumenfield"

@@ -67,12 +67,36 @@ def write_draft(
     return _written(draft, followup, profile=profile, today=today, config=config)
 
 
-def read_upload(raw: bytes | str) -> tuple[dict[str, Any], str]:
-    """What the reader found in a rejection, and the email's subject line."""
+def read_upload(raw: bytes | str, *, email: Any = None) -> tuple[dict[str, Any], str]:
+    """What the reader found in a rejection, and the email's subject line.
+
+    `email`: the reader's Email when the shell read it already (a dropped file).
+    """
     from afterword.inbox import parse_email, parse_pasted, read_rejection
 
-    email = parse_pasted(raw) if isinstance(raw, str) else parse_email(raw)
+    if email is None:
+        email = parse_pasted(raw) if isinstance(raw, str) else parse_email(raw)
     return read_rejection(email).to_dict(), " ".join((email.subject or "").split())
+
+
+def read_dropped(data: bytes, name: str) -> tuple[bytes | str, Any]:
+    """A dropped file read as the CLI reads one: the original to carry, and its Email.
+
+    An .eml stays bytes and a text file becomes text; an Outlook .msg carries on as b""
+    (the later steps cannot read it again). Raises MailFileError for a mail folder or a
+    file that is no email.
+    """
+    import io
+
+    from afterword.mailfile import HEAD_BYTES, MailFileError, MailStream, load_email, sniff
+
+    kind = sniff(data[:HEAD_BYTES], name)
+    if kind == "mbox":
+        raise MailFileError(f"{name} is a mail folder; save the one rejection as .eml")
+    email = load_email(MailStream(io.BytesIO(data)), kind, name)
+    if kind == "text":
+        return data.decode("utf-8", "replace"), email
+    return (data if kind == "eml" else b""), email
 
 
 def _echoes(raw: bytes | str, context: Any) -> Any:

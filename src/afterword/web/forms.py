@@ -82,7 +82,9 @@ class FollowUp:
     ) -> FollowUp:
         """The fields the reader found in a rejection, ready for the user to check."""
         if isinstance(original, bytes):
-            kept = base64.b64encode(original).decode() if len(original) <= MAX_ORIGINAL else ""
+            # base64 grows the bytes by a third, and the form keeps MAX_ORIGINAL characters.
+            fits = 0 < len(original) <= MAX_ORIGINAL * 3 // 4
+            kept = base64.b64encode(original).decode() if fits else ""
             kind = "eml" if kept else ""
         else:
             kept, kind = original, "text"

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
+from afterword.mailfile import MailFileError
 from afterword.review import ReviewConfig
 from afterword.web import actions
 from afterword.web.api import MAX_EML, check_pasted
@@ -60,20 +61,21 @@ async def read_rejection(request: Request):
     upload = form.get("eml")
     pasted = form.get("pasted")
     raw: bytes | str | None = None
+    email = None
     if isinstance(upload, UploadFile) and upload.filename:
-        raw = await upload.read(MAX_EML + 1)
-        if len(raw) > MAX_EML:
+        data = await upload.read(MAX_EML + 1)
+        if len(data) > MAX_EML:
             raise HTTPException(
                 413, "That file is over 5 MB. Save the email without its attachments and try again."
             )
-        if not raw.strip():
-            return page(
-                request,
-                "new/paste.html",
-                422,
-                error="That file is empty. Choose the saved email (.eml) or paste its text.",
-                pasted="",
+        if not data.strip():
+            return _paste_again(
+                request, "That file is empty. Choose the saved email (.eml) or paste its text."
             )
+        try:
+            raw, email = actions.read_dropped(data, upload.filename)
+        except MailFileError as error:
+            return _paste_again(request, as_sentence(str(error)))
     elif isinstance(pasted, str) and pasted.strip():
         raw = check_pasted(pasted)
     if raw is None:
@@ -84,13 +86,17 @@ async def read_rejection(request: Request):
             error="Paste the rejection email, or choose the saved .eml file.",
             pasted="",
         )
-    reading, subject = actions.read_upload(raw)
+    reading, subject = actions.read_upload(raw, email=email)
     followup = FollowUp.from_reading(reading, original=raw, today=_today(request))
     followup = replace(followup, their_subject=subject)
     profile = profile_of(request)
     if profile is not None:
         followup = actions.with_profile(followup, profile)
     return _details(request, followup, reading=reading)
+
+
+def _paste_again(request: Request, error: str):
+    return page(request, "new/paste.html", 422, error=error, pasted="")
 
 
 STRATEGY_TITLES = {
