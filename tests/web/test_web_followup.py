@@ -272,3 +272,21 @@ def test_a_dropped_text_file_is_read_as_pasted_text(client) -> None:
     fields = hidden_fields(details.text)
     assert fields["original_kind"] == "text"
     assert fields["company"] == "Lumenfield"
+
+
+def test_writing_a_draft_reads_the_profile_once(client, monkeypatch) -> None:
+    from afterword.tracker.service import Tracker
+
+    details, _ = read(client)
+    form = {**hidden_fields(details.text), "company_detail": DETAIL}
+    reads = []
+    original = Tracker.profile
+
+    def counted(self):
+        reads.append(1)
+        return original(self)
+
+    monkeypatch.setattr(Tracker, "profile", counted)
+    editor = client.post("/new/draft", data=form)
+    assert editor.status_code == 200
+    assert len(reads) == 1

@@ -65,21 +65,27 @@ def tracker_for(request: Request) -> Tracker:
 
 def review_config(request: Request) -> ReviewConfig:
     """The owner's review settings: the rules they switched off in Settings."""
-    from afterword.tracking import TrackerError
-
-    try:
-        disabled = tracker_for(request).profile().disabled_rules
-    except TrackerError:
-        # An unreadable database must not stop the reviewer: review with every rule on.
-        return DEFAULT_CONFIG
+    profile = profile_of(request)
+    # An unreadable database must not stop the reviewer: review with every rule on.
+    disabled = profile.disabled_rules if profile is not None else ()
     return ReviewConfig(disabled=frozenset(disabled)) if disabled else DEFAULT_CONFIG
 
 
+_UNREAD = object()
+
+
 def profile_of(request: Request):
-    """The owner's profile, or None when the database cannot be read just now."""
+    """The owner's profile, read once per request, or None when the database cannot be read.
+
+    No request that asks for it changes the profile afterwards, so one read serves it all.
+    """
     from afterword.tracking import TrackerError
 
-    try:
-        return tracker_for(request).profile()
-    except TrackerError:
-        return None
+    found = getattr(request.state, "profile", _UNREAD)
+    if found is _UNREAD:
+        try:
+            found = tracker_for(request).profile()
+        except TrackerError:
+            found = None
+        request.state.profile = found
+    return found
