@@ -17,6 +17,23 @@ STAGE_VALUES = ("application", "interview", "unknown")
 FUTURE_VALUES = ("invited", "on_file", "unknown")
 
 
+def reader_signals(stage: str | None, feedback: str | None, future: str | None) -> dict[str, str]:
+    """What the reader (or the tracker) says of a rejection, in the context's values.
+
+    The reader speaks of "not_mentioned" and "kept_on_file"; a context knows "unknown" and
+    "on_file". Values already in the context's terms pass through.
+    """
+    return {
+        "stage": stage if stage in STAGE_VALUES else "unknown",
+        "feedback": feedback if feedback in FEEDBACK_VALUES else "unknown",
+        "future": "on_file"
+        if future == "kept_on_file"
+        else future
+        if future in FUTURE_VALUES
+        else "unknown",
+    }
+
+
 class ContextError(ValueError):
     """The context JSON has a field of the wrong type or an unknown value."""
 

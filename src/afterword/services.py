@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from afterword.context import Context, ContextError, context_from_dict
+from afterword.context import Context, ContextError, context_from_dict, reader_signals
 from afterword.review import Review, ReviewConfig, review
 
 if TYPE_CHECKING:
@@ -133,8 +133,6 @@ class Reply:
         }
 
 
-READER_FEEDBACK = {"offered": "offered", "declined": "declined"}
-READER_FUTURE = {"invited": "invited", "kept_on_file": "on_file"}
 REPLY_WINDOW_DAYS = 7
 
 
@@ -206,9 +204,7 @@ def _reply_context(reading: Reading, subject: str, you: YourDetails) -> Context:
         company=you.company or reading.company,
         role=you.role or reading.role,
         rejection_date=received,
-        stage=reading.stage if reading.stage in ("application", "interview") else "unknown",
-        feedback=READER_FEEDBACK.get(reading.feedback, "unknown"),
-        future=READER_FUTURE.get(reading.future, "unknown"),
+        **reader_signals(reading.stage, reading.feedback, reading.future),
         their_subject=their_subject,
         company_detail=you.detail,
         skills=you.skills,

@@ -11,12 +11,11 @@ from base64 import b64encode
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from afterword.context import reader_signals
 from afterword.review import Review, ReviewConfig
 from afterword.services import check_draft
 from afterword.web.forms import (
     MAX_ORIGINAL,
-    READER_FEEDBACK,
-    READER_FUTURE,
     FollowUp,
     as_sentence,
     split_subject,
@@ -213,11 +212,7 @@ def followup_for(tracker: Tracker, rejection_id: int, profile: Any) -> FollowUp:
         contact_name=record.contact or "",
         contact_email=record.contact_email or "",
         received=record.received_on.isoformat(),
-        stage=record.stage if record.stage in ("application", "interview") else "unknown",
-        feedback=READER_FEEDBACK.get(record.feedback, "unknown"),
-        future=READER_FUTURE.get(
-            record.future, record.future if record.future == "on_file" else "unknown"
-        ),
+        **reader_signals(record.stage, record.feedback, record.future),
         rejection_id=str(record.id),
         their_subject=subject,
         original=original,

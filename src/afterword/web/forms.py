@@ -14,14 +14,17 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from afterword.context import FEEDBACK_VALUES, FUTURE_VALUES, STAGE_VALUES, Context
+from afterword.context import (
+    FEEDBACK_VALUES,
+    FUTURE_VALUES,
+    STAGE_VALUES,
+    Context,
+    reader_signals,
+)
 
 STRATEGY_VALUES = ("auto", "gratitude", "feedback", "future")
 TONE_VALUES = ("warm", "formal")
 LENGTH_VALUES = ("standard", "short")
-# The reader's words for what a rejection said, mapped onto the context's.
-READER_FEEDBACK = {"offered": "offered", "declined": "declined"}
-READER_FUTURE = {"invited": "invited", "kept_on_file": "on_file"}
 MAX_FIELD = 2_000
 MAX_ORIGINAL = 2 * 1024 * 1024
 
@@ -94,9 +97,7 @@ class FollowUp:
             contact_name=reading.get("contact_name") or "",
             contact_email=reading.get("contact_email") or "",
             received=reading.get("received_date") or today.isoformat(),
-            stage=_choice(reading.get("stage") or "", STAGE_VALUES),
-            feedback=READER_FEEDBACK.get(reading.get("feedback") or "", "unknown"),
-            future=READER_FUTURE.get(reading.get("future") or "", "unknown"),
+            **reader_signals(reading.get("stage"), reading.get("feedback"), reading.get("future")),
             your_name=reading.get("candidate_name") or "",
             original=kept,
             original_kind=kind,
